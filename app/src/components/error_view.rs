@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+
+use crate::error::AppError;
+
+/// A full-page error: sets the HTTP status on the server, names the problem and offers a way on.
+#[component]
+pub fn ErrorView(error: AppError) -> impl IntoView {
+    error.set_response_status();
+    let heading = match error.status_code() {
+        404 => "Page not found",
+        400..=499 => "That request did not work",
+        _ => "Something went wrong",
+    };
+    view! {
+        <Title text=heading />
+        <Meta name="robots" content="noindex" />
+        <section class="error-page" aria-labelledby="error-heading">
+            <p class="error-page__code">{error.status_code()}</p>
+            <h1 id="error-heading">{heading}</h1>
+            <p>{error.to_string()}</p>
+            <p>
+                <A href="/">"Browse all issues"</A>
+            </p>
+        </section>
+    }
+}

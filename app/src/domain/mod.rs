@@ -1,0 +1,82 @@
+//! Plain data shared by the server and the browser. Everything here crosses the wire as JSON.
+
+mod slug;
+mod text;
+
+pub use slug::{icon_src, is_valid_slug, issue_href};
+pub use text::first_sentence;
+
+use serde::{Deserialize, Serialize};
+
+/// Which part of the listing an issue belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    Core,
+    Emerging,
+}
+
+/// A link to an issue: enough to name it and point at it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssueLink {
+    pub slug: String,
+    pub title: String,
+    /// A shorter name for tight places; the title when the issue has none.
+    pub short_title: String,
+}
+
+/// What a card in the listing shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssueSummary {
+    pub slug: String,
+    pub title: String,
+    /// The first sentence of the blurb.
+    pub summary: String,
+    pub icon_alt: String,
+    pub section: SectionKind,
+    /// Slugs of the focus areas this issue serves.
+    pub focus_areas: Vec<String>,
+}
+
+/// A heading with its issues, in display order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub kind: SectionKind,
+    pub heading: String,
+    pub intro: Option<String>,
+    pub issues: Vec<IssueSummary>,
+}
+
+/// Everything the home page lists, optionally narrowed to one focus area.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssueIndex {
+    pub intro: String,
+    pub focus_areas: Vec<IssueLink>,
+    /// The focus area the listing is narrowed to, if any.
+    pub filter: Option<IssueLink>,
+    pub sections: Vec<Section>,
+}
+
+impl IssueIndex {
+    /// All issues in display order, across sections.
+    pub fn issues(&self) -> impl Iterator<Item = &IssueSummary> {
+        self.sections
+            .iter()
+            .flat_map(|section| section.issues.iter())
+    }
+}
+
+/// Everything an issue page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssueDetail {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub icon_alt: String,
+    pub section: SectionKind,
+    pub paragraphs: Vec<String>,
+    pub focus_areas: Vec<IssueLink>,
+    pub related: Vec<IssueLink>,
+    pub previous: Option<IssueLink>,
+    pub next: Option<IssueLink>,
+}

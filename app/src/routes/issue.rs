@@ -1,0 +1,88 @@
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::{ErrorView, IssueIcon};
+use crate::domain::{issue_href, IssueDetail, IssueLink, SectionKind};
+use crate::server_fns::issues::get_issue;
+
+/// `/issues/:slug`: one issue in full. The resource is keyed on the slug, so following a
+/// link to another issue loads only that issue's data, on the client.
+#[component]
+pub fn IssuePage() -> impl IntoView {
+    let params = use_params_map();
+    let issue = Resource::new(
+        move || params.read().get("slug").unwrap_or_default(),
+        get_issue,
+    );
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading the issue…"</p> }>
+            {move || Suspend::new(async move {
+                match issue.await {
+                    Ok(issue) => Either::Left(view! { <IssueArticle issue /> }),
+                    Err(error) => Either::Right(view! { <ErrorView error /> }),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn IssueArticle(issue: IssueDetail) -> impl IntoView {
+    let kind = match issue.section {
+        SectionKind::Core => "Issue",
+        SectionKind::Emerging => "Emerging issue",
+    };
+    view! {
+        <Title text=issue.title.clone() />
+        <Meta name="description" content=issue.summary.clone() />
+        <article class="issue" aria-labelledby="issue-title">
+            <nav class="breadcrumb" aria-label="Breadcrumb">
+                <A href="/">"All issues"</A>
+            </nav>
+            <header class="issue__header">
+                <IssueIcon slug=issue.slug.clone() alt=issue.icon_alt.clone() size=96 eager=true />
+                <div>
+                    <p class="issue__kind">{kind}</p>
+                    <h1 id="issue-title">{issue.title.clone()}</h1>
+                </div>
+            </header>
+            <div class="issue__body">
+                {issue.paragraphs.into_iter().map(|text| view! { <p>{text}</p> }).collect_view()}
+            </div>
+            <LinkList heading="Focus areas" class="chips" links=issue.focus_areas />
+            <LinkList heading="Related issues" class="related" links=issue.related />
+            <nav class="pager" aria-label="Previous and next issue">
+                {issue.previous.map(|link| view! { <PagerLink link rel="prev" label="Previous" /> })}
+                {issue.next.map(|link| view! { <PagerLink link rel="next" label="Next" /> })}
+            </nav>
+        </article>
+    }
+}
+
+#[component]
+fn LinkList(heading: &'static str, class: &'static str, links: Vec<IssueLink>) -> impl IntoView {
+    view! {
+        <section class=format!("issue__links issue__links--{class}")>
+            <h2>{heading}</h2>
+            <ul>
+                {links
+                    .into_iter()
+                    .map(|link| view! { <li><A href=issue_href(&link.slug)>{link.title}</A></li> })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn PagerLink(link: IssueLink, rel: &'static str, label: &'static str) -> impl IntoView {
+    view! {
+        <A href=issue_href(&link.slug) attr:class=format!("pager__link pager__link--{rel}") attr:rel=rel>
+            <span class="pager__label">{label}</span>
+            <span class="pager__title">{link.short_title}</span>
+        </A>
+    }
+}

@@ -1,0 +1,14 @@
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::domain::IssueIndex;
+use crate::error::AppError;
+
+/// The issue listing, narrowed to one focus area (an issue slug) when `focus_area` is given.
+/// An unknown focus area is a 404.
+#[server(prefix = "/api/fn", endpoint = "list_issues", input = GetUrl)]
+pub async fn list_issues(focus_area: Option<String>) -> Result<IssueIndex, AppError> {
+    super::super::catalog()?
+        .index(focus_area.as_deref())
+        .inspect_err(AppError::set_response_status)
+}

@@ -1,0 +1,401 @@
+//! The content loader against the real `content/` folder and against broken copies of it.
+#![cfg(feature = "ssr")]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use app::content::{load_catalog, ContentErrors};
+use app::domain::SectionKind;
+
+fn real_content() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")
+}
+
+/// A scratch copy of the real content that a test may break.
+struct Scratch {
+    dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::create_dir(dir.path().join("issues")).expect("issues dir");
+        let source = real_content();
+        fs::copy(source.join("site.toml"), dir.path().join("site.toml")).expect("copy site.toml");
+        for entry in fs::read_dir(source.join("issues")).expect("read issues") {
+            let path = entry.expect("entry").path();
+            fs::copy(
+                &path,
+                dir.path()
+                    .join("issues")
+                    .join(path.file_name().expect("name")),
+            )
+            .expect("copy issue");
+        }
+        Self { dir }
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    /// Replaces the first occurrence of `from` in a file, failing loudly if absent.
+    fn replace(&self, relative: &str, from: &str, to: &str) -> &Self {
+        let path = self.path(relative);
+        let text = fs::read_to_string(&path).expect("read");
+        assert!(text.contains(from), "{relative} does not contain {from:?}");
+        fs::write(&path, text.replacen(from, to, 1)).expect("write");
+        self
+    }
+
+    /// Loads and expects failure; returns the rendered problems, one per line.
+    fn errors(&self) -> Vec<String> {
+        match load_catalog(self.dir.path()) {
+            Ok(_) => panic!("the broken content loaded without error"),
+            Err(ContentErrors(errors)) => {
+                let root = self.dir.path().display().to_string();
+                errors
+                    .iter()
+                    .map(|e| e.to_string().replace(&root, "content"))
+                    .collect()
+            }
+        }
+    }
+}
+
+/// 1-based line of the first occurrence of `needle` in a file of the scratch copy.
+fn line_of(scratch: &Scratch, relative: &str, needle: &str) -> usize {
+    let text = fs::read_to_string(scratch.path(relative)).expect("read");
+    text.lines()
+        .position(|line| line.contains(needle))
+        .expect("needle present")
+        + 1
+}
+
+#[test]
+fn the_real_content_has_all_26_issues_in_seed_order() {
+    let catalog = load_catalog(&real_content()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(catalog.len(), 26);
+    let index = catalog.index(None).expect("index");
+    let core: Vec<_> = index.sections[0]
+        .issues
+        .iter()
+        .map(|i| i.slug.as_str())
+        .collect();
+    let emerging: Vec<_> = index.sections[1]
+        .issues
+        .iter()
+        .map(|i| i.slug.as_str())
+        .collect();
+    assert_eq!(core.len(), 24);
+    assert_eq!(core.first(), Some(&"building-trust"));
+    assert_eq!(core.last(), Some(&"women-in-tech"));
+    assert_eq!(emerging, ["artificial-intelligence", "blockchain"]);
+    assert_eq!(index.sections[1].kind, SectionKind::Emerging);
+    assert!(index.sections[1]
+        .intro
+        .as_deref()
+        .is_some_and(|t| t.contains("Paths to our Digital Future")));
+    let areas: Vec<_> = index.focus_areas.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        areas,
+        [
+            "Connecting the World",
+            "Improving Technical Security",
+            "Building Trust",
+            "Shaping the Internet's Future"
+        ]
+    );
+}
+
+#[test]
+fn titles_missing_from_the_seed_come_from_the_image_labels() {
+    let catalog = load_catalog(&real_content()).expect("loads");
+    for (slug, title) in [
+        ("development", "Development"),
+        ("economy", "Economy"),
+        ("encryption", "Encryption"),
+        ("identity", "Identity"),
+        ("ipv6", "IPv6"),
+        ("privacy", "Privacy"),
+        ("technology", "Technology"),
+        ("blockchain", "Blockchain"),
+    ] {
+        assert_eq!(catalog.detail(slug).expect(slug).title, title);
+    }
+}
+
+#[test]
+fn seed_defects_are_repaired_and_typography_kept() {
+    let catalog = load_catalog(&real_content()).expect("loads");
+    let dns = catalog.detail("dns").expect("dns").paragraphs.join(" ");
+    assert!(
+        dns.contains("(such as example.org) to Internet addresses"),
+        "{dns}"
+    );
+    let women = catalog
+        .detail("women-in-tech")
+        .expect("women")
+        .paragraphs
+        .join(" ");
+    assert!(!women.contains("how how"));
+    assert!(
+        women.contains("Andrés’s"),
+        "accents and curly quotes survive"
+    );
+    let trust = catalog
+        .detail("building-trust")
+        .expect("trust")
+        .paragraphs
+        .join(" ");
+    assert!(trust.contains("“Policy Framework for an Open and Trusted Internet”"));
+}
+
+#[test]
+fn every_issue_has_a_focus_area_and_three_symmetric_relations() {
+    let catalog = load_catalog(&real_content()).expect("loads");
+    let slugs: Vec<String> = catalog.slugs().map(String::from).collect();
+    for slug in &slugs {
+        let issue = catalog.detail(slug).expect("detail");
+        assert!(!issue.focus_areas.is_empty(), "{slug}");
+        assert!(issue.related.len() >= 3, "{slug}");
+        for other in &issue.related {
+            let back = catalog.detail(&other.slug).expect("related exists");
+            assert!(
+                back.related.iter().any(|l| &l.slug == slug),
+                "{slug} ↔ {}",
+                other.slug
+            );
+        }
+    }
+}
+
+#[test]
+fn neighbours_follow_display_order_across_sections() {
+    let catalog = load_catalog(&real_content()).expect("loads");
+    let first = catalog.detail("building-trust").expect("first");
+    assert!(first.previous.is_none());
+    let women = catalog.detail("women-in-tech").expect("last core");
+    assert_eq!(
+        women.next.map(|l| l.slug).as_deref(),
+        Some("artificial-intelligence")
+    );
+    let last = catalog.detail("blockchain").expect("last");
+    assert!(last.next.is_none());
+    assert_eq!(
+        last.previous.map(|l| l.slug).as_deref(),
+        Some("artificial-intelligence")
+    );
+}
+
+#[test]
+fn filtering_by_focus_area_keeps_only_its_issues() {
+    let catalog = load_catalog(&real_content()).expect("loads");
+    let index = catalog.index(Some("building-trust")).expect("filter");
+    let slugs: Vec<_> = index.issues().map(|i| i.slug.as_str()).collect();
+    assert!(slugs.contains(&"privacy") && slugs.contains(&"encryption"));
+    assert!(!slugs.contains(&"dns"));
+    assert!(index
+        .issues()
+        .all(|i| i.focus_areas.iter().any(|a| a == "building-trust")));
+    assert_eq!(
+        index.filter.map(|f| f.slug).as_deref(),
+        Some("building-trust")
+    );
+    assert!(
+        catalog.index(Some("dns")).is_err(),
+        "an issue that is not a focus area is no filter"
+    );
+    assert!(catalog.index(Some("nope")).is_err());
+}
+
+#[test]
+fn a_syntax_error_names_file_and_line() {
+    let scratch = Scratch::new();
+    scratch.replace(
+        "issues/dns.toml",
+        "short_title = \"DNS\"",
+        "short_title = \"DNS",
+    );
+    let line = line_of(&scratch, "issues/dns.toml", "short_title");
+    let errors = scratch.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with(&format!("content/issues/dns.toml:{line}:")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn an_unknown_field_is_rejected_with_its_line() {
+    let scratch = Scratch::new();
+    scratch.replace("issues/tls.toml", "icon_alt", "colour = \"red\"\nicon_alt");
+    let line = line_of(&scratch, "issues/tls.toml", "colour");
+    let errors = scratch.errors();
+    assert!(
+        errors[0].starts_with(&format!("content/issues/tls.toml:{line}:")),
+        "{errors:?}"
+    );
+    assert!(errors[0].contains("colour"), "{errors:?}");
+}
+
+#[test]
+fn an_empty_title_is_rejected() {
+    let scratch = Scratch::new();
+    scratch.replace(
+        "issues/privacy.toml",
+        "title = \"Privacy\"",
+        "title = \"  \"",
+    );
+    assert_eq!(
+        scratch.errors(),
+        ["content/issues/privacy.toml:1:9: title must not be empty"]
+    );
+}
+
+#[test]
+fn an_unknown_focus_area_points_at_the_value() {
+    let scratch = Scratch::new();
+    scratch.replace(
+        "issues/ixps.toml",
+        "[\"connecting-the-world\"]",
+        "[\"connecting-the-moon\"]",
+    );
+    let line = line_of(&scratch, "issues/ixps.toml", "connecting-the-moon");
+    let errors = scratch.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with(&format!(
+            "content/issues/ixps.toml:{line}:16: unknown focus area “connecting-the-moon”"
+        )),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_relation_to_a_missing_issue_is_rejected() {
+    let scratch = Scratch::new();
+    scratch.replace(
+        "issues/economy.toml",
+        "related = [",
+        "related = [\"crypto\", ",
+    );
+    let errors = scratch.errors();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("economy.toml:")
+                && e.contains("related issue “crypto” does not exist")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_one_sided_relation_is_rejected() {
+    let scratch = Scratch::new();
+    scratch.replace("issues/dns.toml", "\"dnssec\", ", "");
+    let errors = scratch.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("content/issues/dnssec.toml:"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[0].contains("issues/dns.toml must list “dnssec”"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn too_few_relations_are_rejected() {
+    let scratch = Scratch::new();
+    scratch.replace("issues/iot.toml", "related = [\"improving-technical-security\", \"ipv6\", \"privacy\", \"artificial-intelligence\"]", "related = [\"ipv6\"]");
+    let errors = scratch.errors();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("content/issues/iot.toml:4:") && e.contains("at least 3")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn listing_an_issue_twice_or_a_missing_file_is_rejected() {
+    let scratch = Scratch::new();
+    scratch.replace(
+        "site.toml",
+        "  \"dnssec\",",
+        "  \"dnssec\",\n  \"dns\",\n  \"quantum\",",
+    );
+    let dup = line_of(&scratch, "site.toml", "\"dns\",") + 2; // the second "dns" line
+    let errors = scratch.errors();
+    assert!(
+        errors.contains(&format!(
+            "content/site.toml:{dup}:3: lists “dns” a second time"
+        )),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("lists “quantum”, but there is no issues/quantum.toml")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn an_issue_file_missing_from_the_listing_is_rejected() {
+    let scratch = Scratch::new();
+    fs::copy(
+        scratch.path("issues/dns.toml"),
+        scratch.path("issues/dns-copy.toml"),
+    )
+    .expect("copy");
+    let errors = scratch.errors();
+    assert!(
+        errors.contains(
+            &"content/issues/dns-copy.toml: is not listed in any section of site.toml".to_string()
+        ),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_file_name_that_is_not_a_slug_is_rejected() {
+    let scratch = Scratch::new();
+    fs::write(scratch.path("issues/Bad Name.toml"), "").expect("write");
+    fs::write(scratch.path("issues/notes.txt"), "").expect("write");
+    let errors = scratch.errors();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("content/issues/Bad Name.toml: the file name must be a slug")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("content/issues/notes.txt: is not a .toml file")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_missing_site_file_is_reported() {
+    let scratch = Scratch::new();
+    fs::remove_file(scratch.path("site.toml")).expect("remove");
+    let errors = scratch.errors();
+    assert!(
+        errors[0].starts_with("content/site.toml: cannot be read"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn an_unknown_section_id_is_rejected() {
+    let scratch = Scratch::new();
+    scratch.replace("site.toml", "id = \"emerging\"", "id = \"future\"");
+    let line = line_of(&scratch, "site.toml", "id = \"future\"");
+    let errors = scratch.errors();
+    assert!(errors.contains(&format!("content/site.toml:{line}:6: unknown section id “future”; expected “core” or “emerging”")), "{errors:?}");
+}

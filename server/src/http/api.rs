@@ -1,0 +1,60 @@
+//! A plain JSON API for integrators: `GET /api/issues[?focus_area=<slug>]` and
+//! `GET /api/issues/<slug>`. Errors are JSON too: `{"status": 404, "error": "…"}`.
+
+use std::sync::Arc;
+
+use app::content::Catalog;
+use app::error::AppError;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Deserialize;
+
+pub fn router<S>(catalog: Arc<Catalog>) -> Router<S> {
+    Router::new()
+        .route("/issues", get(list))
+        .route("/issues/{slug}", get(detail))
+        .with_state(catalog)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListParams {
+    focus_area: Option<String>,
+}
+
+async fn list(
+    State(catalog): State<Arc<Catalog>>,
+    params: Result<Query<ListParams>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Query(params) = params.map_err(|rejection| AppError::BadRequest(rejection.body_text()))?;
+    Ok(Json(catalog.index(params.focus_area.as_deref())?).into_response())
+}
+
+async fn detail(
+    State(catalog): State<Arc<Catalog>>,
+    Path(slug): Path<String>,
+) -> Result<Response, ApiError> {
+    Ok(Json(catalog.detail(&slug)?).into_response())
+}
+
+/// An [`AppError`] answered as JSON with its status code.
+struct ApiError(AppError);
+
+impl From<AppError> for ApiError {
+    fn from(error: AppError) -> Self {
+        Self(error)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status =
+            StatusCode::from_u16(self.0.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = serde_json::json!({ "status": status.as_u16(), "error": self.0.to_string() });
+        (status, Json(body)).into_response()
+    }
+}
