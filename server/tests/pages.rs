@@ -1,0 +1,147 @@
+//! The HTML pages, rendered by the real server over TCP.
+
+mod support;
+
+use support::{main_of, visible_text, workspace, TestServer};
+
+fn slugs_and_titles() -> Vec<(String, String)> {
+    let dir = workspace().join("content/issues");
+    let mut pairs: Vec<(String, String)> = std::fs::read_dir(dir)
+        .expect("content/issues")
+        .map(|entry| {
+            let path = entry.expect("entry").path();
+            let slug = path
+                .file_stem()
+                .expect("stem")
+                .to_string_lossy()
+                .into_owned();
+            let text = std::fs::read_to_string(&path).expect("read");
+            let title = text
+                .lines()
+                .find_map(|line| line.strip_prefix("title = \""))
+                .and_then(|rest| rest.strip_suffix('"'))
+                .expect("title line")
+                .to_string();
+            (slug, title)
+        })
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+#[tokio::test]
+async fn home_lists_every_issue_in_the_server_rendered_html() {
+    let server = TestServer::start();
+    let (status, html) = server.get_text("/").await;
+    assert_eq!(status, 200);
+    let main = visible_text(main_of(&html));
+    let pairs = slugs_and_titles();
+    assert_eq!(pairs.len(), 26);
+    for (slug, title) in &pairs {
+        assert!(main.contains(title.as_str()), "home is missing {title}");
+        assert!(
+            html.contains(&format!("href=\"/issues/{slug}\"")),
+            "home does not link {slug}"
+        );
+    }
+    assert!(main.contains("We have four key focus areas"));
+    assert!(main.contains("Emerging issues"));
+    assert!(
+        html.contains("<title>Internet Issues Explorer</title>"),
+        "home title"
+    );
+    assert!(
+        html.contains("<meta name=\"description\""),
+        "home description"
+    );
+    assert!(
+        visible_text(&html).contains("Internet Society"),
+        "attribution in the footer"
+    );
+}
+
+#[tokio::test]
+async fn every_issue_page_is_complete_without_javascript() {
+    let server = TestServer::start();
+    for (slug, title) in slugs_and_titles() {
+        let (status, html) = server.get_text(&format!("/issues/{slug}")).await;
+        assert_eq!(status, 200, "/issues/{slug}");
+        let main = visible_text(main_of(&html));
+        assert!(main.contains(&title), "/issues/{slug} lacks its title");
+        assert!(
+            main.contains("Related issues"),
+            "/issues/{slug} lacks related issues"
+        );
+        assert!(
+            main.contains("Focus areas"),
+            "/issues/{slug} lacks focus areas"
+        );
+        assert!(
+            visible_text(&html).contains(&format!("{title} · Internet Issues Explorer")),
+            "/issues/{slug} <title>"
+        );
+        assert!(
+            html.contains(&format!("src=\"/icons/{slug}.svg\"")),
+            "/issues/{slug} icon"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_dns_page_shows_the_repaired_example_domain() {
+    let server = TestServer::start();
+    let (_, html) = server.get_text("/issues/dns").await;
+    assert!(visible_text(&html).contains("(such as example.org) to Internet addresses"));
+}
+
+#[tokio::test]
+async fn unknown_issues_and_paths_are_real_404s_with_a_way_back() {
+    let server = TestServer::start();
+    for path in [
+        "/issues/no-such-issue",
+        "/no-such-page",
+        "/issues/dns/extra",
+        "/issues/DNS",
+        "/?focus=nowhere",
+    ] {
+        let (status, html) = server.get_text(path).await;
+        assert_eq!(status, 404, "{path}");
+        let main = visible_text(main_of(&html));
+        assert!(
+            main.contains("not found") || main.contains("There is no"),
+            "{path}: {main}"
+        );
+        assert!(html.contains("href=\"/\""), "{path} links home");
+    }
+}
+
+#[tokio::test]
+async fn a_focus_area_filter_narrows_the_listing() {
+    let server = TestServer::start();
+    let (status, html) = server.get_text("/?focus=building-trust").await;
+    assert_eq!(status, 200);
+    let main = visible_text(main_of(&html));
+    assert!(main.contains("Privacy"));
+    assert!(
+        !main.contains("Internet Exchange Points"),
+        "IXPs do not serve Building Trust"
+    );
+    assert!(html.contains("<title>Building Trust · Internet Issues Explorer</title>"));
+}
+
+#[tokio::test]
+async fn category_icons_are_served_as_svg() {
+    let server = TestServer::start();
+    for (slug, _) in slugs_and_titles() {
+        let response = server.get(&format!("/icons/{slug}.svg")).await;
+        assert_eq!(response.status(), 200, "{slug}");
+        let kind = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        assert_eq!(kind, "image/svg+xml", "{slug}");
+        assert!(response.text().await.expect("svg").starts_with("<svg"));
+    }
+}

@@ -1,0 +1,62 @@
+//! Start-up with broken content: the server refuses to start and says where the problem is.
+
+mod support;
+
+use std::fs;
+
+use support::{run_to_exit, workspace, TestServer};
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for entry in fs::read_dir(from).expect("read dir") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn invalid_content_stops_the_server_with_file_and_line() {
+    let scratch = tempfile::tempdir().expect("tempdir");
+    copy_dir(&workspace().join("content"), scratch.path());
+    let file = scratch.path().join("issues/tls.toml");
+    let text = fs::read_to_string(&file).expect("read");
+    fs::write(
+        &file,
+        text.replace(
+            "focus_areas = [\"improving-technical-security\"]",
+            "focus_areas = [\"security\"]",
+        ),
+    )
+    .expect("write");
+
+    let (status, stderr) = run_to_exit(scratch.path());
+    assert!(!status.success(), "the server must not start");
+    assert!(
+        stderr.contains("issues/tls.toml:3:16: unknown focus area “security”"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn a_missing_content_folder_is_a_clear_configuration_error() {
+    let (status, stderr) = run_to_exit(std::path::Path::new("/nonexistent/content"));
+    assert!(!status.success());
+    assert!(
+        stderr.contains(
+            "invalid configuration: CONTENT_DIR \"/nonexistent/content\" is not a folder"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_real_content_starts() {
+    let server = TestServer::start_with_content(&workspace().join("content"));
+    assert!(server.is_ok(), "{:?}", server.err());
+}
