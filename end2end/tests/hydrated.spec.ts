@@ -1,0 +1,88 @@
+import { test, expect, waitForHydration } from "./fixtures";
+
+const SITE = "Internet Issues Explorer";
+
+test("links between issues navigate on the client, and back works", async ({ page }) => {
+  await page.goto("/");
+  await waitForHydration(page);
+  // A full page load would wipe this marker; client-side navigation keeps it.
+  await page.evaluate(() => ((window as unknown as { marker: string }).marker = "same document"));
+
+  await page.getByRole("link", { name: "Domain Name System (DNS)", exact: true }).click();
+  await expect(page).toHaveURL(/\/issues\/dns$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Domain Name System (DNS)");
+  await expect(page).toHaveTitle(`Domain Name System (DNS) · ${SITE}`);
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /global database/);
+
+  const related = page.getByRole("region", { name: "Related issues" }).or(page.locator(".issue__links--related"));
+  await related.getByRole("link", { name: "Domain Name System Security Extensions (DNSSEC)" }).click();
+  await expect(page).toHaveURL(/\/issues\/dnssec$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Domain Name System Security Extensions (DNSSEC)");
+  await expect(page).toHaveTitle(`Domain Name System Security Extensions (DNSSEC) · ${SITE}`);
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("same document");
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/issues\/dns$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Domain Name System (DNS)");
+  await page.goBack();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveTitle(SITE);
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("same document");
+});
+
+test("previous and next walk the issues in order", async ({ page }) => {
+  await page.goto("/issues/women-in-tech");
+  await waitForHydration(page);
+  await page.evaluate(() => ((window as unknown as { marker: string }).marker = "kept"));
+  await page.getByRole("link", { name: /Next/ }).click();
+  await expect(page).toHaveURL(/\/issues\/artificial-intelligence$/);
+  await expect(page.getByText("Emerging issue", { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: /Next/ }).click();
+  await expect(page).toHaveURL(/\/issues\/blockchain$/);
+  await expect(page.getByRole("link", { name: /Next/ })).toHaveCount(0);
+  await page.getByRole("link", { name: /Previous/ }).click();
+  await expect(page).toHaveURL(/\/issues\/artificial-intelligence$/);
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("kept");
+});
+
+test("focus area filters narrow the listing without a reload", async ({ page }) => {
+  await page.goto("/");
+  await waitForHydration(page);
+  await expect(page.locator(".issue-card")).toHaveCount(26);
+  await page.evaluate(() => ((window as unknown as { marker: string }).marker = "kept"));
+  const filters = page.getByRole("navigation", { name: "Filter by focus area" });
+  await filters.getByRole("link", { name: "Building Trust" }).click();
+  await expect(page).toHaveURL(/\?focus=building-trust$/);
+  await expect(page.getByRole("link", { name: "Privacy", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Internet Exchange Points (IXPs)" })).toHaveCount(0);
+  await expect(filters.getByRole("link", { name: "Building Trust" })).toHaveAttribute("aria-current", "page");
+  await filters.getByRole("link", { name: "All issues" }).click();
+  await expect(page.locator(".issue-card")).toHaveCount(26);
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("kept");
+});
+
+test("an unknown issue shows the 404 page with a way back", async ({ page }) => {
+  const response = await page.goto("/issues/no-such-issue");
+  expect(response?.status()).toBe(404);
+  await waitForHydration(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await page.getByRole("link", { name: "Browse all issues" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.locator(".issue-card")).toHaveCount(26);
+});
+
+test("client navigation to an unknown issue shows the not-found page", async ({ page }) => {
+  await page.goto("/issues/dns");
+  await waitForHydration(page);
+  await page.evaluate(() => {
+    // Push a bad URL through the router, as a stale link would.
+    const link = document.createElement("a");
+    link.href = "/issues/gone";
+    link.textContent = "stale";
+    document.querySelector("main")?.append(link);
+    link.click();
+  });
+  await expect(page).toHaveURL(/\/issues\/gone$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page.getByText("There is no issue called “gone”.")).toBeVisible();
+});

@@ -1,0 +1,57 @@
+import { test, expect, allIssues } from "./fixtures";
+
+test("the home page lists every issue without JavaScript", async ({ page }) => {
+  await page.goto("/");
+  const issues = await allIssues(page);
+  expect(issues).toHaveLength(26);
+  for (const issue of issues) {
+    await expect(page.getByRole("link", { name: issue.title, exact: true })).toHaveAttribute("href", `/issues/${issue.slug}`);
+  }
+  await expect(page.getByRole("heading", { name: "Emerging issues" })).toBeVisible();
+});
+
+test("every issue page is readable without JavaScript", async ({ page }) => {
+  const issues = await allIssues(page);
+  for (const issue of issues) {
+    const response = await page.goto(`/issues/${issue.slug}`);
+    expect(response?.status(), issue.slug).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(issue.title);
+    await expect(page).toHaveTitle(`${issue.title} · Internet Issues Explorer`);
+    await expect(page.locator(".issue__body p").first()).not.toBeEmpty();
+    const icon = page.locator(".issue__header img");
+    await expect(icon).toHaveAttribute("alt", /\w/);
+    // The icon really loaded.
+    expect(await icon.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  }
+});
+
+test("links work as plain links without JavaScript", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Privacy", exact: true }).click();
+  await expect(page).toHaveURL(/\/issues\/privacy$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Privacy");
+  await page.locator(".issue__links--related").getByRole("link", { name: "Encryption" }).click();
+  await expect(page).toHaveURL(/\/issues\/encryption$/);
+  await page.getByRole("link", { name: /Next/ }).click();
+  await expect(page).toHaveURL(/\/issues\/human-rights$/);
+  await page.getByRole("link", { name: "Building Trust" }).first().click();
+  await expect(page).toHaveURL(/\/issues\/building-trust$/);
+  await page.getByRole("link", { name: "All issues" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test("focus area filters work without JavaScript", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Filter by focus area" }).getByRole("link", { name: "Connecting the World" }).click();
+  await expect(page).toHaveURL(/\?focus=connecting-the-world$/);
+  await expect(page.getByRole("link", { name: "Internet Exchange Points (IXPs)" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Privacy", exact: true })).toHaveCount(0);
+});
+
+test("the 404 page works without JavaScript", async ({ page }) => {
+  const response = await page.goto("/nowhere");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await page.getByRole("link", { name: "Browse all issues" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs whatever is missing, then runs every check: formatting, lints for both the server
+# and the browser build, unit tests, server integration tests over TCP, and Playwright tests
+# in Debian's Chromium against the release build (hydrated and with JavaScript disabled).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export PATH="$HOME/.cargo/bin:$PATH"
+step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy: server side (ssr)"
+cargo clippy -p app --features ssr --all-targets -- -D warnings
+cargo clippy -p server --all-targets -- -D warnings
+step "clippy: browser side (hydrate, wasm32)"
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+step "unit tests: app (ssr)"
+cargo test -p app --features ssr
+step "integration tests: the real server over TCP"
+cargo test -p server
+
+step "release build (cargo leptos build --release)"
+cargo leptos build --release
+
+step "end-to-end tests in Chromium"
+port="${E2E_PORT:-3100}"
+LEPTOS_SITE_ADDR="127.0.0.1:$port" RUST_LOG=warn target/release/server &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break
+  kill -0 "$server_pid" 2>/dev/null || { echo "the release server exited" >&2; exit 1; }
+  sleep 0.1
+done
+(cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test)
+step "all tests passed"
