@@ -1,17 +1,31 @@
 import { test as base, expect, type Page } from "@playwright/test";
 
-/**
- * Every test fails on any console error, uncaught page error, or warning that mentions
- * hydration, so a silent hydration mismatch cannot pass.
- */
-export const test = base.extend<{ problems: string[] }>({
+type Fixtures = {
+  /**
+   * Console problems seen so far. Any console error, uncaught page error, or warning that
+   * mentions hydration fails the test, so a silent hydration mismatch cannot pass.
+   */
+  problems: string[];
+  /**
+   * Declares a URL the test expects to answer 404. Chromium logs every 404 response as a
+   * console error; only those for declared URLs are excused.
+   */
+  expectNotFound: (url: RegExp) => void;
+};
+
+export const test = base.extend<Fixtures & { notFoundAllowed: RegExp[] }>({
+  notFoundAllowed: async ({}, use) => use([]),
+  expectNotFound: async ({ notFoundAllowed }, use) => use((url) => notFoundAllowed.push(url)),
   problems: [
-    async ({ page }, use) => {
+    async ({ page, notFoundAllowed }, use) => {
       const problems: string[] = [];
       page.on("console", (message) => {
         const text = message.text();
-        if (message.type() === "error" || /hydrat/i.test(text)) {
-          problems.push(`console.${message.type()}: ${text}`);
+        const url = message.location().url;
+        const excused =
+          text.includes("status of 404") && notFoundAllowed.some((pattern) => pattern.test(url));
+        if ((message.type() === "error" && !excused) || /hydrat/i.test(text)) {
+          problems.push(`console.${message.type()}: ${text} (${url})`);
         }
       });
       page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));

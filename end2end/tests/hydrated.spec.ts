@@ -51,17 +51,20 @@ test("focus area filters narrow the listing without a reload", async ({ page }) 
   await expect(page.locator(".issue-card")).toHaveCount(26);
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = "kept"));
   const filters = page.getByRole("navigation", { name: "Filter by focus area" });
-  await filters.getByRole("link", { name: "Building Trust" }).click();
+  await filters.getByRole("list").getByRole("link", { name: "Building Trust" }).click();
   await expect(page).toHaveURL(/\?focus=building-trust$/);
   await expect(page.getByRole("link", { name: "Privacy", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Internet Exchange Points (IXPs)" })).toHaveCount(0);
-  await expect(filters.getByRole("link", { name: "Building Trust" })).toHaveAttribute("aria-current", "page");
-  await filters.getByRole("link", { name: "All issues" }).click();
+  const chips = filters.getByRole("list");
+  await expect(chips.getByRole("link", { name: "Building Trust" })).toHaveAttribute("aria-current", "page");
+  await expect(chips.getByRole("link", { name: "All issues" })).not.toHaveAttribute("aria-current", /.*/);
+  await chips.getByRole("link", { name: "All issues" }).click();
   await expect(page.locator(".issue-card")).toHaveCount(26);
   expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("kept");
 });
 
-test("an unknown issue shows the 404 page with a way back", async ({ page }) => {
+test("an unknown issue shows the 404 page with a way back", async ({ page, expectNotFound }) => {
+  expectNotFound(/\/issues\/no-such-issue$/);
   const response = await page.goto("/issues/no-such-issue");
   expect(response?.status()).toBe(404);
   await waitForHydration(page);
@@ -71,7 +74,8 @@ test("an unknown issue shows the 404 page with a way back", async ({ page }) => 
   await expect(page.locator(".issue-card")).toHaveCount(26);
 });
 
-test("client navigation to an unknown issue shows the not-found page", async ({ page }) => {
+test("client navigation to an unknown issue shows the not-found page", async ({ page, expectNotFound }) => {
+  expectNotFound(/\/api\/fn\/get_issue\?slug=gone&?$/);
   await page.goto("/issues/dns");
   await waitForHydration(page);
   await page.evaluate(() => {

@@ -4,8 +4,9 @@ test("the home page lists every issue without JavaScript", async ({ page }) => {
   await page.goto("/");
   const issues = await allIssues(page);
   expect(issues).toHaveLength(26);
+  const listing = page.locator("#issues, #emerging");
   for (const issue of issues) {
-    await expect(page.getByRole("link", { name: issue.title, exact: true })).toHaveAttribute("href", `/issues/${issue.slug}`);
+    await expect(listing.getByRole("link", { name: issue.title, exact: true })).toHaveAttribute("href", `/issues/${issue.slug}`);
   }
   await expect(page.getByRole("heading", { name: "Emerging issues" })).toBeVisible();
 });
@@ -48,7 +49,8 @@ test("focus area filters work without JavaScript", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Privacy", exact: true })).toHaveCount(0);
 });
 
-test("the 404 page works without JavaScript", async ({ page }) => {
+test("the 404 page works without JavaScript", async ({ page, expectNotFound }) => {
+  expectNotFound(/\/nowhere$/);
   const response = await page.goto("/nowhere");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");

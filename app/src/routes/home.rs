@@ -51,7 +51,9 @@ fn Listing(index: IssueIndex) -> impl IntoView {
     }
 }
 
-/// The focus areas, each linking to its issue page and to the listing narrowed to it.
+/// The focus areas as filters of the listing. Plain `<a>` rather than `<A>`: the router
+/// still navigates them on the client, but `<A>` would mark every `/?focus=…` link as the
+/// current page because it compares paths only.
 #[component]
 fn FocusAreas(index: IssueIndex) -> impl IntoView {
     let active = index.filter.as_ref().map(|area| area.slug.clone());
@@ -60,9 +62,9 @@ fn FocusAreas(index: IssueIndex) -> impl IntoView {
             <h2 class="focus-areas__heading">"Focus areas"</h2>
             <ul class="focus-areas__list">
                 <li>
-                    <A href="/" attr:class="chip" attr:aria-current=active.is_none().then_some("page")>
+                    <a href="/" class="chip" aria-current=active.is_none().then_some("page")>
                         "All issues"
-                    </A>
+                    </a>
                 </li>
                 {index
                     .focus_areas
@@ -71,13 +73,13 @@ fn FocusAreas(index: IssueIndex) -> impl IntoView {
                         let current = active.as_deref() == Some(area.slug.as_str());
                         view! {
                             <li>
-                                <A
+                                <a
                                     href=format!("/?focus={}", area.slug)
-                                    attr:class="chip"
-                                    attr:aria-current=current.then_some("page")
+                                    class="chip"
+                                    aria-current=current.then_some("page")
                                 >
                                     {area.title}
-                                </A>
+                                </a>
                             </li>
                         }
                     })
