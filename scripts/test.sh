@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, then runs every check: formatting, lints for both the server
 # and the browser build, unit tests, server integration tests over TCP, and Playwright tests
-# in Debian's Chromium against the release build (hydrated and with JavaScript disabled).
+# in Debian's Chromium against the release build (hydrated and with JavaScript disabled),
+# then the first-load bundle budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -36,4 +37,7 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test)
+
+step "bundle budget: first-load JS + WASM + CSS of / (brotli)"
+scripts/bundle_budget.py "http://127.0.0.1:$port"
 step "all tests passed"

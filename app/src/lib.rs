@@ -20,7 +20,14 @@ use routes::{HomePage, IssuePage, NotFound};
 /// The site name, used in titles and the header.
 pub const SITE_NAME: &str = "Internet Issues Explorer";
 
+/// Keeps scroll position and focus right across the islands router's in-place navigations.
+const NAVIGATION_SCRIPT: &str = include_str!("navigation.js");
+
 /// The HTML document around the app, rendered on the server only.
+///
+/// Rendering uses islands: pages are plain server-rendered HTML, only `#[island]` components
+/// ship WASM, and the islands router turns link clicks into fetch-and-patch navigations
+/// (no full reload). BENCHMARKS.md has the measurement that chose this over full hydration.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
@@ -29,7 +36,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                // Before the router's script: at the window, listeners run in the order they
+                // were added, and this one must see `popstate` first.
+                <script type="module" nonce=leptos::nonce::use_nonce() inner_html=NAVIGATION_SCRIPT></script>
+                <HydrationScripts options islands=true islands_router=true />
                 <MetaTags />
             </head>
             <body>

@@ -75,7 +75,8 @@ test("an unknown issue shows the 404 page with a way back", async ({ page, expec
 });
 
 test("client navigation to an unknown issue shows the not-found page", async ({ page, expectNotFound }) => {
-  expectNotFound(/\/api\/fn\/get_issue\?slug=gone&?$/);
+  // The islands router fetches the new page's HTML, which answers 404.
+  expectNotFound(/\/issues\/gone$/);
   await page.goto("/issues/dns");
   await waitForHydration(page);
   await page.evaluate(() => {
@@ -89,4 +90,51 @@ test("client navigation to an unknown issue shows the not-found page", async ({ 
   await expect(page).toHaveURL(/\/issues\/gone$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   await expect(page.getByText("There is no issue called “gone”.")).toBeVisible();
+});
+
+test("a client-side navigation starts the new page at the top with focus on it", async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto("/");
+  await waitForHydration(page);
+  await page.evaluate(() => ((window as unknown as { marker: string }).marker = "kept"));
+  const blockchain = page.getByRole("link", { name: "Blockchain", exact: true });
+  await blockchain.scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  await blockchain.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Blockchain");
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(page.locator("main")).toBeFocused();
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("kept");
+});
+
+test("the skip link moves focus to the content without fetching the page again", async ({ page }) => {
+  await page.goto("/issues/tls");
+  await waitForHydration(page);
+  // Chromium may re-check the favicon on a fragment change; the page itself must not reload.
+  const pageFetches: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/issues/tls") pageFetches.push(request.url());
+  });
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/issues\/tls#main$/);
+  await expect(page.locator("main")).toBeFocused();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/issues\/tls$/);
+  expect(pageFetches).toEqual([]);
+});
+
+test("related issues lists of different lengths are replaced, not merged", async ({ page }) => {
+  // Building Trust has five related issues and DNS four: a node-by-node patch would leave one.
+  await page.goto("/issues/building-trust");
+  await waitForHydration(page);
+  const related = page.locator(".issue__links--related li");
+  await expect(related).toHaveCount(5);
+  await page.locator(".issue__links--related").getByRole("link", { name: "Domain Name System Security Extensions (DNSSEC)" }).click();
+  await expect(page).toHaveURL(/\/issues\/dnssec$/);
+  const fresh = await (await page.request.get("/issues/dnssec")).text();
+  const expected = (fresh.match(/issue__links--related[\s\S]*?<\/ul>/)?.[0].match(/<li>/g) ?? []).length;
+  await expect(related).toHaveCount(expected);
 });

@@ -18,12 +18,25 @@ pub fn HomePage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">"Loading issues…"</p> }>
             {move || Suspend::new(async move {
                 match index.await {
-                    Ok(index) => Either::Left(view! { <Listing index /> }),
+                    Ok(index) => Either::Left(view! {
+                        <For each=move || [index.clone()] key=listing_key let:index>
+                            <Listing index />
+                        </For>
+                    }),
                     Err(error) => Either::Right(view! { <ErrorView error /> }),
                 }
             })}
         </Transition>
     }
+}
+
+/// Each filter is its own keyed page, so client-side navigation replaces the listing
+/// wholesale rather than patching one listing into another node by node.
+fn listing_key(index: &IssueIndex) -> String {
+    index
+        .filter
+        .as_ref()
+        .map_or_else(|| "all".to_string(), |area| area.slug.clone())
 }
 
 #[component]

@@ -21,7 +21,13 @@ pub fn IssuePage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">"Loading the issue…"</p> }>
             {move || Suspend::new(async move {
                 match issue.await {
-                    Ok(issue) => Either::Left(view! { <IssueArticle issue /> }),
+                    // Keyed on the slug: navigating to another issue replaces the article
+                    // wholesale (lists of related issues differ in length).
+                    Ok(issue) => Either::Left(view! {
+                        <For each=move || [issue.clone()] key=|issue| issue.slug.clone() let:issue>
+                            <IssueArticle issue />
+                        </For>
+                    }),
                     Err(error) => Either::Right(view! { <ErrorView error /> }),
                 }
             })}

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""First-load bundle budget.
+
+Loads `/` from a running release server, finds every script, stylesheet and WASM module the
+page loads (linked or inline), compresses each with `brotli -q 11`, and fails when the sum
+exceeds the budget in bench/bundle-budget-bytes. Sizes are deterministic, so this runs in the
+test suite. Usage: scripts/bundle_budget.py [BASE_URL]   (default http://127.0.0.1:3100)
+"""
+
+import gzip
+import pathlib
+import subprocess
+import sys
+import urllib.request
+from html.parser import HTMLParser
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+BUDGET_FILE = ROOT / "bench" / "bundle-budget-bytes"
+
+
+class AssetFinder(HTMLParser):
+    """Collects the URLs of linked assets and the text of inline scripts."""
+
+    def __init__(self):
+        super().__init__()
+        self.linked = []
+        self.inline = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        rel = (attrs.get("rel") or "").split()
+        if tag == "link" and ("stylesheet" in rel or "modulepreload" in rel or ("preload" in rel and attrs.get("as") in ("fetch", "script", "style"))):
+            self.linked.append(attrs["href"])
+        elif tag == "script":
+            if attrs.get("src"):
+                self.linked.append(attrs["src"])
+            else:
+                self._in_script = True
+                self.inline.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.inline[-1] += data
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read()
+
+
+def brotli_size(data):
+    return len(subprocess.run(["brotli", "-q", "11", "-c"], input=data, capture_output=True, check=True).stdout)
+
+
+def main():
+    base = (sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:3100").rstrip("/")
+    budget = int(BUDGET_FILE.read_text().strip())
+    finder = AssetFinder()
+    finder.feed(fetch(base + "/").decode("utf-8"))
+    if not finder.linked:
+        sys.exit("bundle-budget: `/` links no assets; is this the release server?")
+
+    rows = []
+    for href in dict.fromkeys(finder.linked):
+        rows.append((href, fetch(base + href if href.startswith("/") else href)))
+    inline = "".join(finder.inline).encode("utf-8")
+    rows.append((f"inline scripts ({len(finder.inline)})", inline))
+
+    total = 0
+    print("| asset | raw | gzip -9 | brotli -q 11 |\n|---|---:|---:|---:|")
+    for name, data in rows:
+        size = brotli_size(data)
+        total += size
+        print(f"| {name} | {len(data)} | {len(gzip.compress(data, 9))} | {size} |")
+    print(f"| **total** | | | **{total}** |")
+    if total > budget:
+        sys.exit(f"bundle-budget: FAILED: {total} bytes (brotli) exceed the budget of {budget}")
+    print(f"bundle-budget: ok, {total} of {budget} bytes (brotli)")
+
+
+if __name__ == "__main__":
+    main()
