@@ -7,6 +7,8 @@ pub mod content;
 pub mod domain;
 pub mod error;
 pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod security;
 pub mod server_fns;
 
 use leptos::prelude::*;
@@ -29,6 +31,8 @@ const NAVIGATION_SCRIPT: &str = include_str!("navigation.js");
 /// ship WASM, and the islands router turns link clicks into fetch-and-patch navigations
 /// (no full reload). BENCHMARKS.md has the measurement that chose this over full hydration.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    security::set_content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang="en">

@@ -7,6 +7,7 @@ mod startup_error;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use app::content::load_catalog;
 use tracing_subscriber::EnvFilter;
@@ -34,7 +35,7 @@ async fn main() -> ExitCode {
 async fn run() -> Result<(), StartupError> {
     let config = Config::from_env()?;
     let catalog = Arc::new(load_catalog(&config.content_dir)?);
-    let router = http::router(config.leptos.clone(), Arc::clone(&catalog));
+    let router = http::router(&config, Arc::clone(&catalog));
 
     let requested = config.leptos.site_addr;
     let listener = tokio::net::TcpListener::bind(requested)
@@ -49,13 +50,26 @@ async fn run() -> Result<(), StartupError> {
     })?;
     tracing::info!(issues = catalog.len(), "listening on http://{addr}");
 
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(StartupError::Serve)?;
+    // On SIGTERM/SIGINT: stop accepting, let requests in flight finish, but not forever.
+    let (stopping, mut stopped) = tokio::sync::watch::channel(false);
+    let server = axum::serve(listener, router).with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        let _ = stopping.send(true);
+    });
+    let grace_elapsed = async move {
+        let _ = stopped.wait_for(|stopping| *stopping).await;
+        tokio::time::sleep(SHUTDOWN_GRACE).await;
+    };
+    tokio::select! {
+        result = server => result.map_err(StartupError::Serve)?,
+        () = grace_elapsed => tracing::warn!("requests still running after {SHUTDOWN_GRACE:?}; exiting"),
+    }
     tracing::info!("stopped");
     Ok(())
 }
+
+/// How long a graceful shutdown waits for requests in flight.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 /// Resolves on Ctrl-C or SIGTERM.
 async fn shutdown_signal() {

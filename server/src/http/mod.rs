@@ -1,27 +1,35 @@
-//! The router: the JSON API, the server functions, the pages, and static files with the 404 page.
+//! The router: probes, the JSON API, the server functions, the pages, and static files with
+//! the 404 page, all behind the middleware stack.
 
 mod api;
+mod health;
+mod middleware;
 
 use std::sync::Arc;
 
 use app::content::Catalog;
 use app::{shell, App};
 use axum::Router;
-use leptos::prelude::{provide_context, LeptosOptions};
+use leptos::prelude::provide_context;
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
 
-pub fn router(options: LeptosOptions, catalog: Arc<Catalog>) -> Router {
+use crate::config::Config;
+
+pub fn router(config: &Config, catalog: Arc<Catalog>) -> Router {
+    let options = config.leptos.clone();
     let routes = generate_route_list(App);
     let provide_catalog = {
         let catalog = Arc::clone(&catalog);
         move || provide_context(Arc::clone(&catalog))
     };
-    Router::new()
+    let app = Router::new()
+        .merge(health::router(Arc::clone(&catalog)))
         .nest("/api", api::router(catalog))
         .leptos_routes_with_context(&options, routes, provide_catalog.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
         .fallback(file_and_error_handler_with_context(provide_catalog, shell))
-        .with_state(options)
+        .with_state(options);
+    middleware::apply(app, &config.limits, config.hsts)
 }

@@ -1,0 +1,151 @@
+//! The layers every response passes through, outermost first: request id, access log,
+//! security headers, compression, panic catching, body limit, timeout, overload shedding.
+
+use std::any::Any;
+
+use axum::error_handling::HandleErrorLayer;
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{BoxError, Router};
+use tower::limit::GlobalConcurrencyLimitLayer;
+use tower::load_shed::LoadShedLayer;
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tower_http::LatencyUnit;
+use tracing::Level;
+
+use crate::config::Limits;
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+pub fn apply(router: Router, limits: &Limits, hsts: bool) -> Router {
+    let security = ServiceBuilder::new()
+        .layer(header_if_absent(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(header_if_absent(
+            header::REFERRER_POLICY,
+            "strict-origin-when-cross-origin",
+        ))
+        .layer(header_if_absent(
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+        ))
+        .layer(header_if_absent(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ))
+        .layer(header_if_absent(
+            HeaderName::from_static("cross-origin-resource-policy"),
+            "same-origin",
+        ))
+        .layer(header_if_absent(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(tower::util::option_layer(hsts.then(|| {
+            header_if_absent(
+                header::STRICT_TRANSPORT_SECURITY,
+                "max-age=63072000; includeSubDomains",
+            )
+        })));
+    let stack = ServiceBuilder::new()
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &axum::http::Request<_>| {
+                    let id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), id)
+                })
+                .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
+        )
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(security)
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(axum::middleware::from_fn(refuse_oversized_requests))
+        .layer(axum::middleware::from_fn(answer_options))
+        .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
+        .layer(HandleErrorLayer::new(overload_response))
+        .layer(LoadShedLayer::new())
+        .layer(GlobalConcurrencyLimitLayer::new(limits.max_concurrent_requests));
+    router.layer(stack)
+}
+
+/// Longest accepted path plus query, and total size of the request headers. No page or API
+/// call needs more; the rest is noise or an attack.
+const MAX_URI_BYTES: usize = 4096;
+const MAX_HEADER_BYTES: usize = 16 * 1024;
+
+async fn refuse_oversized_requests(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let uri_bytes = request
+        .uri()
+        .path_and_query()
+        .map_or(0, |pq| pq.as_str().len());
+    if uri_bytes > MAX_URI_BYTES {
+        return (StatusCode::URI_TOO_LONG, "The address is too long.").into_response();
+    }
+    let header_bytes: usize = request
+        .headers()
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len())
+        .sum();
+    if header_bytes > MAX_HEADER_BYTES {
+        return (
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "The request headers are too large.",
+        )
+            .into_response();
+    }
+    next.run(request).await
+}
+
+/// Everything here is read-only, so `OPTIONS` gets the same answer everywhere.
+async fn answer_options(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    if request.method() == axum::http::Method::OPTIONS {
+        return (
+            StatusCode::NO_CONTENT,
+            [(header::ALLOW, "GET, HEAD, OPTIONS")],
+        )
+            .into_response();
+    }
+    next.run(request).await
+}
+
+fn header_if_absent(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
+/// A handler panicked (there should be none): answer 500 and keep serving.
+fn panic_response(_: Box<dyn Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Something went wrong on our side.",
+    )
+        .into_response()
+}
+
+/// Too many requests in flight: shed the new one with 503 and a hint when to retry.
+async fn overload_response(error: BoxError) -> Response {
+    if error.is::<tower::load_shed::error::Overloaded>() {
+        let retry = [(header::RETRY_AFTER, "1")];
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            retry,
+            "The server is busy; please retry shortly.",
+        )
+            .into_response();
+    }
+    tracing::error!(%error, "middleware error");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Something went wrong on our side.",
+    )
+        .into_response()
+}
