@@ -29,6 +29,12 @@ export const test = base.extend<Fixtures & { notFoundAllowed: RegExp[] }>({
         }
       });
       page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+      // Content-Security-Policy violations are reported as events, too; collect them.
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+        });
+      });
       await use(problems);
       expect(problems, "console errors, page errors or hydration warnings").toEqual([]);
     },

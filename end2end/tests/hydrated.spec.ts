@@ -138,3 +138,14 @@ test("related issues lists of different lengths are replaced, not merged", async
   const expected = (fresh.match(/issue__links--related[\s\S]*?<\/ul>/)?.[0].match(/<li>/g) ?? []).length;
   await expect(related).toHaveCount(expected);
 });
+
+test("pages are served with a nonce-based Content-Security-Policy that hydration respects", async ({ page }) => {
+  const response = await page.goto("/issues/ipv6");
+  const policy = response?.headers()["content-security-policy"] ?? "";
+  expect(policy).toMatch(/script-src 'self' 'nonce-[\w-]{16,}' 'wasm-unsafe-eval'/);
+  expect(policy).not.toContain("unsafe-inline");
+  await waitForHydration(page);
+  await page.locator(".issue__links--related").getByRole("link").first().click();
+  await expect(page).not.toHaveURL(/\/issues\/ipv6$/);
+  // The fixture fails the test on any CSP violation or console error.
+});
