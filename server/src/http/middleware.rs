@@ -1,5 +1,5 @@
 //! The layers every response passes through, outermost first: request id, access log,
-//! security headers, compression, panic catching, body limit, timeout, overload shedding.
+//! security headers, compression, caching headers, panic catching, body limit, timeout, overload shedding.
 
 use std::any::Any;
 
@@ -63,6 +63,7 @@ pub fn apply(router: Router, limits: &Limits, hsts: bool) -> Router {
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(security)
         .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(axum::middleware::from_fn(super::cache::caching))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(axum::middleware::from_fn(refuse_oversized_requests))
         .layer(axum::middleware::from_fn(answer_options))

@@ -2,6 +2,7 @@
 //! the 404 page, all behind the middleware stack.
 
 mod api;
+mod cache;
 mod health;
 mod middleware;
 

@@ -1,0 +1,81 @@
+//! Caching headers and conditional requests, over TCP.
+
+mod support;
+
+use support::TestServer;
+
+async fn etag_of(server: &TestServer, path: &str) -> (String, String) {
+    let response = server.get(path).await;
+    assert_eq!(response.status(), 200, "{path}");
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    };
+    (header("etag"), header("cache-control"))
+}
+
+#[tokio::test]
+async fn pages_have_a_stable_etag_despite_their_per_request_nonce() {
+    let server = TestServer::start();
+    let (first, policy) = etag_of(&server, "/issues/dns").await;
+    let (second, _) = etag_of(&server, "/issues/dns").await;
+    let (other, _) = etag_of(&server, "/issues/dnssec").await;
+    assert!(first.starts_with("W/\""), "{first}");
+    assert_eq!(
+        first, second,
+        "same page, same tag, although the nonce changed"
+    );
+    assert_ne!(first, other, "different pages, different tags");
+    assert_eq!(policy, "public, max-age=60");
+}
+
+#[tokio::test]
+async fn a_matching_if_none_match_gets_304_without_body_or_csp() {
+    let server = TestServer::start();
+    let client = reqwest::Client::new();
+    for path in ["/issues/dns", "/", "/api/issues", "/api/issues/tls"] {
+        let (tag, _) = etag_of(&server, path).await;
+        let response = client
+            .get(server.url(path))
+            .header("if-none-match", &tag)
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(response.status(), 304, "{path}");
+        assert!(
+            response.headers().get("content-security-policy").is_none(),
+            "{path}: a 304 must not replace the stored policy"
+        );
+        assert_eq!(
+            response.headers().get("etag").and_then(|v| v.to_str().ok()),
+            Some(tag.as_str())
+        );
+        assert!(response.text().await.expect("body").is_empty());
+
+        let stale = client
+            .get(server.url(path))
+            .header("if-none-match", "W/\"0000000000000000\"")
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(
+            stale.status(),
+            200,
+            "{path}: a stale tag gets the full page"
+        );
+    }
+}
+
+#[tokio::test]
+async fn icons_are_cached_for_a_day_and_errors_are_not_tagged() {
+    let server = TestServer::start();
+    let (_, policy) = etag_of(&server, "/icons/tls.svg").await;
+    assert_eq!(policy, "public, max-age=86400");
+    let response = server.get("/issues/nope").await;
+    assert_eq!(response.status(), 404);
+    assert!(response.headers().get("etag").is_none());
+}
