@@ -28,7 +28,8 @@ cargo leptos build --release
 
 step "end-to-end tests in Chromium"
 port="${E2E_PORT:-3100}"
-LEPTOS_SITE_ADDR="127.0.0.1:$port" RUST_LOG=warn target/release/server &
+# As `cargo leptos serve` would: fingerprinted assets named in target/release/hash.txt.
+LEPTOS_HASH_FILES=true LEPTOS_SITE_ADDR="127.0.0.1:$port" RUST_LOG=warn target/release/server &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

@@ -12,7 +12,7 @@ pub mod security;
 pub mod server_fns;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags, Title};
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
@@ -43,7 +43,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // Before the router's script: at the window, listeners run in the order they
                 // were added, and this one must see `popstate` first.
                 <script type="module" nonce=leptos::nonce::use_nonce() inner_html=NAVIGATION_SCRIPT></script>
-                <HydrationScripts options islands=true islands_router=true />
+                <HydrationScripts options=options.clone() islands=true islands_router=true />
+                <HashedStylesheet options id="leptos" />
                 <MetaTags />
             </head>
             <body>
@@ -59,7 +60,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Stylesheet id="leptos" href="/pkg/explorer.css" />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Title formatter=|page: String| {
             if page.is_empty() { SITE_NAME.to_string() } else { format!("{page} · {SITE_NAME}") }
