@@ -61,6 +61,7 @@ if [ "${1:-}" = "--browser" ]; then
   have brotli || apt_install brotli
   have curl || apt_install curl
   have python3 || apt_install python3
+  have wrk || apt_install wrk
   if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
     step "npm ci in end2end/"
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)

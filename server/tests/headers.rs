@@ -4,7 +4,7 @@ mod support;
 
 use std::collections::HashSet;
 
-use support::TestServer;
+use support::{csp_nonce, TestServer};
 
 /// One path per kind of response the server gives.
 const ROUTE_KINDS: [(&str, u16); 8] = [
@@ -76,11 +76,7 @@ async fn html_pages_have_a_nonce_csp_that_matches_their_scripts() {
                 "{path}: {directive} missing from {policy}"
             );
         }
-        let nonce = policy
-            .split("'nonce-")
-            .nth(1)
-            .and_then(|rest| rest.split('\'').next())
-            .expect("nonce in CSP");
+        let nonce = csp_nonce(&policy).expect("nonce in CSP");
         assert!(nonce.len() >= 16, "nonce too short: {nonce}");
         let scripts = html.matches("<script").count();
         assert!(scripts > 0);
@@ -175,11 +171,7 @@ async fn concurrent_pages_never_mix_nonces() {
     });
     for request in requests.collect::<Vec<_>>() {
         let (policy, html) = request.await.expect("task");
-        let nonce = policy
-            .split("'nonce-")
-            .nth(1)
-            .and_then(|rest| rest.split('\'').next())
-            .expect("nonce in CSP");
+        let nonce = csp_nonce(&policy).expect("nonce in CSP");
         let attributes: HashSet<&str> = html
             .split("nonce=\"")
             .skip(1)

@@ -157,3 +157,8 @@ pub fn main_of(html: &str) -> &str {
     let end = html.find("</main>").expect("page closes </main>");
     &html[start..end]
 }
+
+/// The nonce named in a Content-Security-Policy header value.
+pub fn csp_nonce(policy: &str) -> Option<&str> {
+    policy.split("'nonce-").nth(1)?.split('\'').next()
+}

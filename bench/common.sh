@@ -1,0 +1,43 @@
+# Shared by the benchmark scripts: start the release server on 127.0.0.1 and measure it.
+# Benchmarks only ever target 127.0.0.1 and stop by themselves (wrk -d).
+
+bench_port="${BENCH_PORT:-3200}"
+bench_base="http://127.0.0.1:$bench_port"
+
+require_release_build() {
+  [ -x target/release/server ] && [ -f target/release/hash.txt ] || {
+    echo "no release build: run cargo leptos build --release first" >&2
+    exit 2
+  }
+  command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+}
+
+start_server() {
+  LEPTOS_HASH_FILES=true LEPTOS_SITE_ADDR="127.0.0.1:$bench_port" RUST_LOG=warn \
+    MAX_CONCURRENT_REQUESTS="${MAX_CONCURRENT_REQUESTS:-4096}" target/release/server &
+  server_pid=$!
+  trap 'kill "$server_pid" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 100); do
+    curl -fsS -o /dev/null "$bench_base/healthz" 2>/dev/null && return 0
+    sleep 0.05
+  done
+  echo "the server did not start" >&2
+  exit 1
+}
+
+# Resident memory of the server in KiB: current and peak.
+rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status"; }
+peak_rss_kib() { awk '/^VmHWM/ { print $2 }' "/proc/$server_pid/status"; }
+
+# Runs wrk and prints one markdown row: path | req/s | p50 | p99 | errors
+wrk_row() {
+  local connections=$1 seconds=$2 path=$3 out
+  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H 'Accept-Encoding: br' "$bench_base$path")
+  local rps p50 p99 errors non2xx
+  rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  errors=$(awk '/Socket errors/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' <<<"$out")
+  non2xx=$(awk '/Non-2xx/ { print $5 }' <<<"$out")
+  printf '| %s | %s | %s | %s | %s |\n' "$path" "$rps" "$p50" "$p99" "$(( ${errors:-0} + ${non2xx:-0} ))"
+}
