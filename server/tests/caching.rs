@@ -79,3 +79,26 @@ async fn icons_are_cached_for_a_day_and_errors_are_not_tagged() {
     assert_eq!(response.status(), 404);
     assert!(response.headers().get("etag").is_none());
 }
+
+#[tokio::test]
+async fn a_page_served_again_differs_from_the_first_only_by_its_nonce() {
+    let server = TestServer::start();
+    let mut pages = Vec::new();
+    for _ in 0..3 {
+        let response = server.get("/issues/privacy").await;
+        let policy = response
+            .headers()
+            .get("content-security-policy")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        let nonce = support::csp_nonce(&policy).expect("nonce").to_string();
+        let html = response.text().await.expect("body");
+        assert!(html.contains(&format!("nonce=\"{nonce}\"")));
+        pages.push((nonce.clone(), html.replace(&nonce, "NONCE")));
+    }
+    assert_ne!(pages[0].0, pages[1].0);
+    assert_ne!(pages[1].0, pages[2].0);
+    assert_eq!(pages[0].1, pages[1].1);
+    assert_eq!(pages[1].1, pages[2].1);
+}

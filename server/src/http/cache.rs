@@ -100,7 +100,7 @@ async fn tagged(response: Response, if_none_match: Option<HeaderValue>) -> Respo
 }
 
 /// The nonce in a policy like `script-src 'self' 'nonce-abc' …`.
-fn nonce_of(policy: &str) -> Option<&str> {
+pub(super) fn nonce_of(policy: &str) -> Option<&str> {
     policy.split("'nonce-").nth(1)?.split('\'').next()
 }
 

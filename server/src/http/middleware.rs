@@ -1,5 +1,6 @@
 //! The layers every response passes through, outermost first: request id, access log,
-//! security headers, compression, caching headers, panic catching, body limit, timeout, overload shedding.
+//! security headers, compression, caching headers, panic catching, size limits, the store of
+//! rendered pages, body limit, timeout, overload shedding.
 
 use std::any::Any;
 
@@ -20,6 +21,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
 use tracing::Level;
 
+use super::render_cache::{serve_rendered, RenderCache};
 use crate::config::Limits;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -67,6 +69,7 @@ pub fn apply(router: Router, limits: &Limits, hsts: bool) -> Router {
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(axum::middleware::from_fn(refuse_oversized_requests))
         .layer(axum::middleware::from_fn(answer_options))
+        .layer(axum::middleware::from_fn_with_state(RenderCache::default(), serve_rendered))
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
         .layer(HandleErrorLayer::new(overload_response))

@@ -5,6 +5,7 @@ mod api;
 mod cache;
 mod health;
 mod middleware;
+mod render_cache;
 
 use std::sync::Arc;
 
