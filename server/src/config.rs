@@ -11,8 +11,35 @@ pub struct Config {
     pub leptos: LeptosOptions,
     pub content_dir: PathBuf,
     pub limits: Limits,
-    /// Send `Strict-Transport-Security`: only behind TLS.
+    /// Where visitors reach the explorer (behind any proxy).
+    pub public_base_url: PublicBaseUrl,
+    /// Send `Strict-Transport-Security`: only when the public address is https.
     pub hsts: bool,
+}
+
+/// An absolute `http://` or `https://` origin, without a trailing slash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicBaseUrl(pub String);
+
+impl FromStr for PublicBaseUrl {
+    type Err = ();
+
+    fn from_str(value: &str) -> Result<Self, ()> {
+        let value = value.trim_end_matches('/');
+        let host = value
+            .strip_prefix("https://")
+            .or_else(|| value.strip_prefix("http://"))
+            .ok_or(())?;
+        let valid_host = !host.is_empty()
+            && host.bytes().all(|b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']')
+            });
+        if valid_host {
+            Ok(Self(value.to_string()))
+        } else {
+            Err(())
+        }
+    }
 }
 
 /// Bounds that keep one client from tying up the server.
@@ -67,12 +94,18 @@ impl Config {
                 |n| (1..=100_000).contains(n),
             )?,
         };
-        let hsts = parse("HSTS", false, "true or false", |_| true)?;
+        let public_base_url = parse(
+            "PUBLIC_BASE_URL",
+            PublicBaseUrl(format!("http://{}", leptos.site_addr)),
+            "an absolute http:// or https:// address without path, e.g. https://issues.example.org",
+            |_| true,
+        )?;
         Ok(Self {
+            hsts: public_base_url.0.starts_with("https://"),
             leptos,
             content_dir,
             limits,
-            hsts,
+            public_base_url,
         })
     }
 }
@@ -100,5 +133,31 @@ fn parse<T: FromStr>(
                 expected,
             }),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PublicBaseUrl;
+
+    #[test]
+    fn public_base_urls_are_origins() {
+        assert_eq!(
+            "https://issues.example.org/".parse(),
+            Ok(PublicBaseUrl("https://issues.example.org".into()))
+        );
+        assert_eq!(
+            "http://127.0.0.1:3000".parse(),
+            Ok(PublicBaseUrl("http://127.0.0.1:3000".into()))
+        );
+        for bad in [
+            "issues.example.org",
+            "ftp://x",
+            "https://",
+            "https://a b",
+            "https://x/path?q",
+        ] {
+            assert_eq!(bad.parse::<PublicBaseUrl>(), Err(()), "{bad}");
+        }
     }
 }

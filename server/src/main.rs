@@ -48,7 +48,7 @@ async fn run() -> Result<(), StartupError> {
         addr: requested,
         source,
     })?;
-    tracing::info!(issues = catalog.len(), "listening on http://{addr}");
+    tracing::info!(issues = catalog.len(), public = %config.public_base_url.0, "listening on http://{addr}");
 
     // On SIGTERM/SIGINT: stop accepting, let requests in flight finish, but not forever.
     let (stopping, mut stopped) = tokio::sync::watch::channel(false);

@@ -60,3 +60,29 @@ fn the_real_content_starts() {
     let server = TestServer::start_with_content(&workspace().join("content"));
     assert!(server.is_ok(), "{:?}", server.err());
 }
+
+#[test]
+fn an_invalid_setting_names_the_variable() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .current_dir(workspace())
+        .env("LEPTOS_OUTPUT_NAME", "explorer")
+        .env("REQUEST_TIMEOUT_SECS", "forever")
+        .output()
+        .expect("run");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("invalid configuration: REQUEST_TIMEOUT_SECS=\"forever\" is not valid: expected whole seconds"), "{stderr}");
+}
+
+#[tokio::test]
+async fn an_https_public_address_turns_on_hsts() {
+    let server = TestServer::start_with_env(&[("PUBLIC_BASE_URL", "https://issues.example.org")]);
+    let response = server.get("/").await;
+    let hsts = response
+        .headers()
+        .get("strict-transport-security")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    assert!(hsts.starts_with("max-age="), "{hsts}");
+}

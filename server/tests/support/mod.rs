@@ -27,7 +27,18 @@ impl TestServer {
     /// Starts the server with the given content folder. On failure returns everything the
     /// process printed.
     pub fn start_with_content(content: &Path) -> Result<Self, String> {
-        let mut child = command(content).spawn().expect("spawn the server binary");
+        Self::spawn(command(content))
+    }
+
+    /// Starts the server on the real content with extra environment variables.
+    pub fn start_with_env(vars: &[(&str, &str)]) -> Self {
+        let mut command = command(&workspace().join("content"));
+        command.envs(vars.iter().copied());
+        Self::spawn(command).unwrap_or_else(|output| panic!("server did not start:\n{output}"))
+    }
+
+    fn spawn(mut command: Command) -> Result<Self, String> {
+        let mut child = command.spawn().expect("spawn the server binary");
         let stdout = child.stdout.take().expect("stdout");
         let (sender, receiver) = mpsc::channel();
         std::thread::spawn(move || {
