@@ -2,6 +2,7 @@
 
 mod config;
 mod http;
+mod precompress;
 mod startup_error;
 
 use std::io::IsTerminal;
@@ -36,6 +37,12 @@ async fn run() -> Result<(), StartupError> {
     let config = Config::from_env()?;
     let catalog = Arc::new(load_catalog(&config.content_dir)?);
     let router = http::router(&config, Arc::clone(&catalog));
+    let pkg = std::path::Path::new(&*config.leptos.site_root).join(&*config.leptos.site_pkg_dir);
+    tokio::task::spawn_blocking(move || match precompress::precompress_assets(&pkg) {
+        Ok(0) => {}
+        Ok(written) => tracing::info!(written, "pre-compressed assets in {}", pkg.display()),
+        Err(error) => tracing::warn!(%error, "could not pre-compress assets in {}", pkg.display()),
+    });
 
     let requested = config.leptos.site_addr;
     let listener = tokio::net::TcpListener::bind(requested)

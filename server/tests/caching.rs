@@ -102,3 +102,53 @@ async fn a_page_served_again_differs_from_the_first_only_by_its_nonce() {
     assert_eq!(pages[0].1, pages[1].1);
     assert_eq!(pages[1].1, pages[2].1);
 }
+
+#[tokio::test]
+async fn built_assets_are_served_from_pre_compressed_copies() {
+    let site = tempfile::tempdir().expect("tempdir");
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir(&pkg).expect("pkg");
+    let script = "export function hello() { return 'hello'; }\n".repeat(500);
+    std::fs::write(pkg.join("explorer.0123456789abcdef.js"), &script).expect("write");
+    let root = site.path().to_str().expect("utf-8 path");
+    let server = TestServer::start_with_env(&[("LEPTOS_SITE_ROOT", root)]);
+
+    let copy = pkg.join("explorer.0123456789abcdef.js.br");
+    for _ in 0..200 {
+        if copy.exists() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    let stored = std::fs::read(&copy).expect("the server wrote a brotli copy");
+    assert!(
+        pkg.join("explorer.0123456789abcdef.js.gz").exists(),
+        "and a gzip copy"
+    );
+
+    let response = reqwest::Client::new()
+        .get(server.url("/pkg/explorer.0123456789abcdef.js"))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(response.status(), 200);
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(header("content-encoding"), "br");
+    assert_eq!(
+        header("cache-control"),
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(
+        response.bytes().await.expect("body").as_ref(),
+        stored.as_slice(),
+        "the stored copy, not a fresh compression"
+    );
+}
