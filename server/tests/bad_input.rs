@@ -207,3 +207,54 @@ async fn headers_that_are_too_large_are_refused() {
     assert!(status == 431 || status == 400, "{status}");
     assert_still_healthy(&server).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_saturated_server_sheds_load_with_503_and_retry_after() {
+    let server = TestServer::start_with_env(&[("MAX_CONCURRENT_REQUESTS", "1")]);
+    let client = reqwest::Client::new();
+    let mut shed = 0;
+    for _round in 0..20 {
+        let requests: Vec<_> = (0..32)
+            .map(|_| client.get(server.url("/api/issues")).send())
+            .collect();
+        for response in futures_join(requests).await {
+            let response = response.expect("an answer, never a dropped connection");
+            match response.status().as_u16() {
+                200 => {}
+                503 => {
+                    assert_eq!(
+                        response
+                            .headers()
+                            .get("retry-after")
+                            .and_then(|v| v.to_str().ok()),
+                        Some("1")
+                    );
+                    shed += 1;
+                }
+                other => panic!("unexpected status {other}"),
+            }
+        }
+        if shed > 0 {
+            break;
+        }
+    }
+    assert!(
+        shed > 0,
+        "32 simultaneous requests against one permit never shed load"
+    );
+    assert_still_healthy(&server).await;
+}
+
+/// Awaits all the futures concurrently, in order.
+async fn futures_join<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Output>
+where
+    F: Send + 'static,
+    F::Output: Send + 'static,
+{
+    let handles: Vec<_> = futures.into_iter().map(tokio::spawn).collect();
+    let mut outputs = Vec::with_capacity(handles.len());
+    for handle in handles {
+        outputs.push(handle.await.expect("task"));
+    }
+    outputs
+}
