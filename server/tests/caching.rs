@@ -7,14 +7,7 @@ use support::TestServer;
 async fn etag_of(server: &TestServer, path: &str) -> (String, String) {
     let response = server.get(path).await;
     assert_eq!(response.status(), 200, "{path}");
-    let header = |name: &str| {
-        response
-            .headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_string()
-    };
+    let header = |name: &str| support::header(&response, name);
     (header("etag"), header("cache-control"))
 }
 
@@ -86,12 +79,7 @@ async fn a_page_served_again_differs_from_the_first_only_by_its_nonce() {
     let mut pages = Vec::new();
     for _ in 0..3 {
         let response = server.get("/issues/privacy").await;
-        let policy = response
-            .headers()
-            .get("content-security-policy")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_string();
+        let policy = support::header(&response, "content-security-policy");
         let nonce = support::csp_nonce(&policy).expect("nonce").to_string();
         let html = response.text().await.expect("body");
         assert!(html.contains(&format!("nonce=\"{nonce}\"")));
@@ -133,14 +121,7 @@ async fn built_assets_are_served_from_pre_compressed_copies() {
         .await
         .expect("get");
     assert_eq!(response.status(), 200);
-    let header = |name: &str| {
-        response
-            .headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_string()
-    };
+    let header = |name: &str| support::header(&response, name);
     assert_eq!(header("content-encoding"), "br");
     assert_eq!(
         header("cache-control"),

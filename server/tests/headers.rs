@@ -160,12 +160,7 @@ async fn concurrent_pages_never_mix_nonces() {
         let url = server.url(if i % 2 == 0 { "/issues/dns" } else { "/" });
         tokio::spawn(async move {
             let response = client.get(url).send().await.expect("get");
-            let policy = response
-                .headers()
-                .get("content-security-policy")
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default()
-                .to_string();
+            let policy = support::header(&response, "content-security-policy");
             (policy, response.text().await.expect("body"))
         })
     });

@@ -71,12 +71,7 @@ async fn tagged(response: Response, if_none_match: Option<HeaderValue>) -> Respo
         tracing::warn!("response too large to tag; sent as an error");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let nonce = parts
-        .headers
-        .get(header::CONTENT_SECURITY_POLICY)
-        .and_then(|v| v.to_str().ok())
-        .and_then(nonce_of)
-        .map(str::to_owned);
+    let nonce = response_nonce(&parts.headers);
     let tag = entity_tag(&bytes, nonce.as_deref());
     parts.headers.insert(
         header::CACHE_CONTROL,
@@ -99,8 +94,17 @@ async fn tagged(response: Response, if_none_match: Option<HeaderValue>) -> Respo
     Response::from_parts(parts, Body::from(bytes))
 }
 
+/// The nonce of a response's Content-Security-Policy header, if it has one.
+pub(super) fn response_nonce(headers: &axum::http::HeaderMap) -> Option<String> {
+    let policy = headers
+        .get(header::CONTENT_SECURITY_POLICY)?
+        .to_str()
+        .ok()?;
+    nonce_of(policy).map(str::to_owned)
+}
+
 /// The nonce in a policy like `script-src 'self' 'nonce-abc' …`.
-pub(super) fn nonce_of(policy: &str) -> Option<&str> {
+fn nonce_of(policy: &str) -> Option<&str> {
     policy.split("'nonce-").nth(1)?.split('\'').next()
 }
 

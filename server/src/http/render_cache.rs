@@ -15,7 +15,7 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::cache::nonce_of;
+use super::cache::response_nonce;
 
 const MAX_ENTRIES: usize = 256;
 const MAX_PAGE_BYTES: usize = 1024 * 1024;
@@ -83,12 +83,7 @@ pub async fn serve_rendered(
     let Ok(bytes) = to_bytes(body, MAX_PAGE_BYTES).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let nonce = parts
-        .headers
-        .get(header::CONTENT_SECURITY_POLICY)
-        .and_then(|v| v.to_str().ok())
-        .and_then(nonce_of)
-        .map(str::to_owned);
+    let nonce = response_nonce(&parts.headers);
     let (Some(nonce), Ok(text)) = (nonce, String::from_utf8(bytes.to_vec())) else {
         return Response::from_parts(parts, Body::from(bytes));
     };

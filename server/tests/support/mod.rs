@@ -173,3 +173,13 @@ pub fn main_of(html: &str) -> &str {
 pub fn csp_nonce(policy: &str) -> Option<&str> {
     policy.split("'nonce-").nth(1)?.split('\'').next()
 }
+
+/// A response header as text, or "" when absent.
+pub fn header(response: &reqwest::Response, name: &str) -> String {
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
