@@ -133,3 +133,18 @@ async fn built_assets_are_served_from_pre_compressed_copies() {
         "the stored copy, not a fresh compression"
     );
 }
+
+#[tokio::test]
+async fn static_files_answer_conditional_requests_with_304() {
+    let server = TestServer::start();
+    let first = server.get("/icons/dns.svg").await;
+    let modified = support::header(&first, "last-modified");
+    assert!(!modified.is_empty(), "icons carry Last-Modified");
+    let response = reqwest::Client::new()
+        .get(server.url("/icons/dns.svg"))
+        .header("if-modified-since", &modified)
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(response.status(), 304);
+}

@@ -14,6 +14,7 @@ use app::{shell, App};
 use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
+use tower_http::services::{ServeDir, ServeFile};
 
 use crate::config::Config;
 
@@ -24,7 +25,19 @@ pub fn router(config: &Config, catalog: Arc<Catalog>) -> Router {
         let catalog = Arc::clone(&catalog);
         move || provide_context(Arc::clone(&catalog))
     };
+    // Built assets and icons straight from the site root: conditional and range requests
+    // get their real status (the leptos fallback below would answer any non-200 as a 404).
+    let site_root = std::path::Path::new(&*options.site_root);
+    let pkg = ServeDir::new(site_root.join(&*options.site_pkg_dir))
+        .precompressed_br()
+        .precompressed_gzip();
     let app = Router::new()
+        .nest_service(&format!("/{}", options.site_pkg_dir), pkg)
+        .nest_service("/icons", ServeDir::new(site_root.join("icons")))
+        .route_service(
+            "/favicon.svg",
+            ServeFile::new(site_root.join("favicon.svg")),
+        )
         .merge(health::router(Arc::clone(&catalog)))
         .nest("/api", api::router(catalog))
         .leptos_routes_with_context(&options, routes, provide_catalog.clone(), {
