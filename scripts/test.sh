@@ -26,10 +26,14 @@ cargo test -p server
 step "release build (cargo leptos build --release)"
 cargo leptos build --release
 
+step "the release binary started as an operator would (clean environment)"
+cargo test -p server --test release_binary -- --ignored
+
 step "end-to-end tests in Chromium"
 port="${E2E_PORT:-3100}"
-# As `cargo leptos serve` would: fingerprinted assets named in target/release/hash.txt.
-LEPTOS_HASH_FILES=true LEPTOS_SITE_ADDR="127.0.0.1:$port" RUST_LOG=warn target/release/server &
+# The bare binary with a clean environment, as a container would start it: it finds its
+# fingerprinted assets through target/release/hash.txt on its own.
+env -i PATH="$PATH" LEPTOS_SITE_ADDR="127.0.0.1:$port" RUST_LOG=warn target/release/server &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

@@ -399,3 +399,64 @@ fn an_unknown_section_id_is_rejected() {
     let errors = scratch.errors();
     assert!(errors.contains(&format!("content/site.toml:{line}:6: unknown section id “future”; expected “core” or “emerging”")), "{errors:?}");
 }
+
+#[test]
+fn an_unlisted_issue_file_still_gets_every_field_check() {
+    let scratch = Scratch::new();
+    let copy = fs::read_to_string(scratch.path("issues/dns.toml"))
+        .expect("read")
+        .replacen("title = \"Domain Name System (DNS)\"", "title = \" \"", 1)
+        .replacen("\"dnssec\"", "\"no-such-issue\"", 1);
+    fs::write(scratch.path("issues/dns-copy.toml"), copy).expect("write");
+    let title_line = line_of(&scratch, "issues/dns-copy.toml", "title = \" \"");
+    let errors = scratch.errors();
+    let expected = [
+        "content/issues/dns-copy.toml: is not listed in any section of site.toml".to_string(),
+        format!("content/issues/dns-copy.toml:{title_line}:9: title must not be empty"),
+    ];
+    for message in &expected {
+        assert!(
+            errors.contains(message),
+            "{message} missing from {errors:?}"
+        );
+    }
+    assert!(
+        errors.iter().any(|e| e.contains("dns-copy.toml")
+            && e.contains("related issue “no-such-issue” does not exist")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_site_without_sections_is_rejected() {
+    let scratch = Scratch::new();
+    let site = fs::read_to_string(scratch.path("site.toml")).expect("read");
+    let head = site.split("[[sections]]").next().expect("head");
+    fs::write(scratch.path("site.toml"), format!("{head}sections = []\n")).expect("write");
+    let errors = scratch.errors();
+    assert!(
+        errors.contains(
+            &"content/site.toml: sections must list at least one [[sections]] table with issues"
+                .to_string()
+        ),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_section_without_issues_is_rejected() {
+    let scratch = Scratch::new();
+    scratch.replace(
+        "site.toml",
+        "issues = [\"artificial-intelligence\", \"blockchain\"]",
+        "issues = []",
+    );
+    let line = line_of(&scratch, "site.toml", "id = \"emerging\"");
+    let errors = scratch.errors();
+    assert!(
+        errors.contains(&format!(
+            "content/site.toml:{line}:6: this section lists no issues"
+        )),
+        "{errors:?}"
+    );
+}

@@ -149,3 +149,35 @@ test("pages are served with a nonce-based Content-Security-Policy that hydration
   await expect(page).not.toHaveURL(/\/issues\/ipv6$/);
   // The fixture fails the test on any CSP violation or console error.
 });
+
+test("a normal load after the islands router fetched the same page gets the full page", async ({ page }) => {
+  await page.goto("/");
+  await waitForHydration(page);
+  // The router fetches /issues/dns with an Islands-Router header: a shorter document with no
+  // hydration scripts. The browser's HTTP cache keeps it; Vary must keep it from a normal load.
+  const routerFetch = page.waitForResponse(
+    (response) => response.url().endsWith("/issues/dns") && response.request().headers()["islands-router"] !== undefined,
+  );
+  await page.getByRole("link", { name: "Domain Name System (DNS)", exact: true }).click();
+  expect((await routerFetch).status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Domain Name System (DNS)");
+
+  await page.goto("/issues/dns");
+  await waitForHydration(page);
+  await expect(page.locator('script[type="module"]')).not.toHaveCount(0);
+});
+
+test("every asset the page links loads", async ({ page }) => {
+  await page.goto("/");
+  const urls = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLLinkElement | HTMLScriptElement | HTMLImageElement>("link[href], script[src], img[src]")]
+      .map((element) => ("href" in element && element.href) || ("src" in element && element.src) || "")
+      .filter((url) => url.startsWith(location.origin)),
+  );
+  expect(urls.some((url) => url.endsWith(".css"))).toBe(true);
+  expect(urls.some((url) => url.endsWith(".wasm"))).toBe(true);
+  for (const url of new Set(urls)) {
+    const response = await page.request.get(url);
+    expect(response.status(), url).toBe(200);
+  }
+});

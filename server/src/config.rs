@@ -15,6 +15,19 @@ pub struct Config {
     pub public_base_url: PublicBaseUrl,
     /// Send `Strict-Transport-Security`: only when the public address is https.
     pub hsts: bool,
+    /// Debug builds only, with `EXPLORER_TEST_HOOKS=1`: routes the integration tests use to
+    /// make a request slow on purpose. Release builds have no such routes.
+    #[cfg(debug_assertions)]
+    pub test_hooks: bool,
+}
+
+/// Whether the build wrote `name` (cargo-leptos's `hash.txt`) beside this executable, which
+/// is where leptos looks for it.
+fn hash_file_beside_binary(name: &str) -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join(name)))
+        .is_some_and(|path| path.is_file())
 }
 
 /// An absolute `http://` or `https://` origin, without a trailing slash.
@@ -66,9 +79,15 @@ pub enum ConfigError {
 
 impl Config {
     pub fn from_env() -> Result<Self, ConfigError> {
-        let leptos = leptos::config::get_configuration(None)
+        let mut leptos = leptos::config::get_configuration(None)
             .map_err(|error| ConfigError::Leptos(error.to_string()))?
             .leptos_options;
+        // `cargo leptos build` with `hash-files` writes the fingerprints next to the binary;
+        // an operator starting that binary directly must get the same asset names that
+        // `cargo leptos serve` would give, without knowing about LEPTOS_HASH_FILES.
+        if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+            leptos.hash_files = hash_file_beside_binary(&leptos.hash_file);
+        }
         let content_dir =
             std::env::var_os("CONTENT_DIR").map_or_else(|| PathBuf::from("content"), PathBuf::from);
         if !content_dir.is_dir() {
@@ -101,6 +120,8 @@ impl Config {
             |_| true,
         )?;
         Ok(Self {
+            #[cfg(debug_assertions)]
+            test_hooks: std::env::var("EXPLORER_TEST_HOOKS").is_ok_and(|v| v == "1"),
             hsts: public_base_url.0.starts_with("https://"),
             leptos,
             content_dir,

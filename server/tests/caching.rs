@@ -2,7 +2,9 @@
 
 mod support;
 
-use support::TestServer;
+use std::io::Read;
+
+use support::{raw_exchange, raw_get, raw_request, TestServer};
 
 async fn etag_of(server: &TestServer, path: &str) -> (String, String) {
     let response = server.get(path).await;
@@ -23,7 +25,12 @@ async fn pages_have_a_stable_etag_despite_their_per_request_nonce() {
         "same page, same tag, although the nonce changed"
     );
     assert_ne!(first, other, "different pages, different tags");
-    assert_eq!(policy, "public, max-age=60");
+    assert_eq!(
+        policy, "private, max-age=60",
+        "a page carries its own nonce: no shared cache may replay it"
+    );
+    let (_, json_policy) = etag_of(&server, "/api/issues").await;
+    assert_eq!(json_policy, "public, max-age=60");
 }
 
 #[tokio::test]
@@ -47,7 +54,18 @@ async fn a_matching_if_none_match_gets_304_without_body_or_csp() {
             response.headers().get("etag").and_then(|v| v.to_str().ok()),
             Some(tag.as_str())
         );
-        assert!(response.text().await.expect("body").is_empty());
+        // The body, read off the wire: a client library would not read one after a 304.
+        let raw = raw_exchange(
+            &server,
+            &raw_request("GET", path, &[("If-None-Match", &tag)]),
+        )
+        .await;
+        assert_eq!(raw.status, 304, "{path}");
+        assert!(
+            raw.body.is_empty(),
+            "{path}: a 304 with a body: {}",
+            raw.body_text()
+        );
 
         let stale = client
             .get(server.url(path))
@@ -147,4 +165,148 @@ async fn static_files_answer_conditional_requests_with_304() {
         .await
         .expect("get");
     assert_eq!(response.status(), 304);
+}
+
+#[tokio::test]
+async fn head_carries_the_etag_and_length_of_get_and_answers_conditionally() {
+    let server = TestServer::start();
+    for path in ["/issues/dns", "/", "/api/issues/dns"] {
+        let get = raw_exchange(&server, &raw_get(path)).await;
+        let head = raw_exchange(&server, &raw_request("HEAD", path, &[])).await;
+        assert_eq!(head.status, 200, "{path}");
+        let tag = get.header("etag").expect("GET has an ETag");
+        assert_eq!(head.header("etag"), Some(tag), "{path}");
+        assert_eq!(
+            head.header("content-length"),
+            Some(get.body.len().to_string().as_str()),
+            "{path}: HEAD announces GET's length"
+        );
+        assert_eq!(
+            get.header("content-length"),
+            Some(get.body.len().to_string().as_str())
+        );
+        assert!(head.body.is_empty(), "{path}: HEAD sent a body");
+        let conditional = raw_exchange(
+            &server,
+            &raw_request("HEAD", path, &[("If-None-Match", tag)]),
+        )
+        .await;
+        assert_eq!(conditional.status, 304, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn the_islands_router_document_varies_from_the_full_page() {
+    let server = TestServer::start();
+    let full = raw_exchange(&server, &raw_get("/issues/dns")).await;
+    let partial = raw_exchange(
+        &server,
+        &raw_request("GET", "/issues/dns", &[("Islands-Router", "true")]),
+    )
+    .await;
+    assert_eq!((full.status, partial.status), (200, 200));
+    for answer in [&full, &partial] {
+        let vary = answer
+            .header("vary")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        assert!(vary.contains("islands-router"), "Vary: {vary}");
+    }
+    // leptos may leave the hydration scripts out of the router's document (it does when
+    // `IslandsRouterNavigation` reaches `HydrationScripts`); whatever it sends, a cache must
+    // keep the two apart, which is what the Vary above is for.
+    assert!(
+        full.body_text().contains("type=\"module\""),
+        "the full page hydrates"
+    );
+    // And after the router's fetch, a normal load still gets the full page.
+    let again = raw_exchange(&server, &raw_get("/issues/dns")).await;
+    assert!(again.body_text().contains("type=\"module\""));
+}
+
+#[tokio::test]
+async fn junk_query_parameters_cannot_fill_the_render_store() {
+    let server = TestServer::start();
+    let status_of = |answer: &support::RawAnswer| {
+        answer
+            .header("cache-status")
+            .unwrap_or_default()
+            .to_string()
+    };
+    let tls = raw_exchange(&server, &raw_get("/issues/tls")).await;
+    assert_eq!(status_of(&tls), "explorer; fwd=miss; stored");
+    let first = raw_exchange(&server, &raw_get("/issues/dns?x=0")).await;
+    assert_eq!(first.status, 200);
+    for n in 1..300 {
+        let path = if n % 2 == 0 {
+            format!("/issues/dns?x={n}")
+        } else {
+            format!("/?utm_source={n}")
+        };
+        let answer = raw_exchange(&server, &raw_get(&path)).await;
+        assert_eq!(answer.status, 200, "{path}");
+        if n > 1 {
+            assert_eq!(
+                status_of(&answer),
+                "explorer; hit",
+                "{path}: the page's own entry"
+            );
+        }
+    }
+    let tls = raw_exchange(&server, &raw_get("/issues/tls")).await;
+    assert_eq!(status_of(&tls), "explorer; hit", "a real page stays stored");
+    let focus = raw_exchange(&server, &raw_get("/?focus=building-trust")).await;
+    assert_eq!(
+        status_of(&focus),
+        "explorer; fwd=miss; stored",
+        "a parameter the page reads is its own entry"
+    );
+}
+
+#[tokio::test]
+async fn compressed_bodies_decode_to_the_identity_body() {
+    let server = TestServer::start();
+    let client = reqwest::Client::new();
+    for path in ["/", "/issues/dns", "/api/issues", "/icons/dns.svg"] {
+        let plain = client.get(server.url(path)).send().await.expect("get");
+        let plain_nonce = nonce_of(&plain);
+        let plain = plain.bytes().await.expect("body");
+        for encoding in ["br", "gzip"] {
+            let response = client
+                .get(server.url(path))
+                .header("accept-encoding", encoding)
+                .send()
+                .await
+                .expect("get");
+            assert_eq!(
+                support::header(&response, "content-encoding"),
+                encoding,
+                "{path}"
+            );
+            let nonce = nonce_of(&response);
+            let compressed = response.bytes().await.expect("body");
+            let mut decoded = Vec::new();
+            match encoding {
+                "br" => brotli::Decompressor::new(&compressed[..], 4096)
+                    .read_to_end(&mut decoded)
+                    .expect("valid brotli"),
+                _ => flate2::read::GzDecoder::new(&compressed[..])
+                    .read_to_end(&mut decoded)
+                    .expect("valid gzip"),
+            };
+            let decoded = String::from_utf8(decoded).expect("utf-8");
+            let plain = String::from_utf8_lossy(&plain);
+            // Pages differ only by their nonce.
+            let (decoded, plain) = match (nonce, &plain_nonce) {
+                (Some(n), Some(p)) => (decoded.replace(&n, "N"), plain.replace(p, "N")),
+                _ => (decoded, plain.into_owned()),
+            };
+            assert_eq!(decoded, plain, "{path} {encoding}");
+        }
+    }
+}
+
+fn nonce_of(response: &reqwest::Response) -> Option<String> {
+    let policy = support::header(response, "content-security-policy");
+    support::csp_nonce(&policy).map(str::to_owned)
 }

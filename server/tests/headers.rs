@@ -4,7 +4,7 @@ mod support;
 
 use std::collections::HashSet;
 
-use support::{csp_nonce, TestServer};
+use support::{assert_security_headers, csp_nonce, raw_exchange, raw_get, raw_request, TestServer};
 
 /// One path per kind of response the server gives.
 const ROUTE_KINDS: [(&str, u16); 8] = [
@@ -47,6 +47,44 @@ async fn every_response_carries_the_security_headers() {
             "{path}: HSTS only behind TLS"
         );
         assert!(!get("x-request-id").is_empty(), "{path}: request id");
+    }
+}
+
+#[tokio::test]
+async fn answers_the_middleware_makes_itself_carry_the_security_headers_too() {
+    let server =
+        TestServer::start_with_env(&[("EXPLORER_TEST_HOOKS", "1"), ("REQUEST_TIMEOUT_SECS", "1")]);
+    let tag = server.get("/issues/dns").await;
+    let tag = support::header(&tag, "etag");
+    let long = format!("/{}", "a".repeat(5000));
+    let big = "b".repeat(17_000);
+    let mut over_limit = raw_request("POST", "/api/fn/get_issue", &[("Content-Length", "70000")]);
+    over_limit.extend_from_slice(b"slug=dns");
+    let cases: Vec<(Vec<u8>, u16)> = vec![
+        (raw_get("/api/issues/%FF"), 400),
+        (raw_get("/api/issues/nope"), 404),
+        (raw_get("/no/such/page"), 404),
+        (raw_get("/pkg/missing.js"), 404),
+        (raw_request("DELETE", "/issues/dns", &[]), 405),
+        (raw_request("CONNECT", "/", &[]), 405),
+        (raw_get("/__test/slow?ms=3000"), 408),
+        (over_limit, 413),
+        (raw_get(&long), 414),
+        (raw_request("GET", "/", &[("X-Big", &big)]), 431),
+        (
+            raw_request("GET", "/issues/dns", &[("If-None-Match", &tag)]),
+            304,
+        ),
+        (raw_request("OPTIONS", "/issues/dns", &[]), 204),
+        (raw_request("HEAD", "/issues/dns", &[]), 200),
+        (raw_get("/favicon.svg"), 200),
+        (raw_get("/readyz"), 200),
+    ];
+    for (request, status) in cases {
+        let label = String::from_utf8_lossy(&request[..request.len().min(40)]).into_owned();
+        let answer = raw_exchange(&server, &request).await;
+        assert_eq!(answer.status, status, "{label}");
+        assert_security_headers(&answer, &label);
     }
 }
 
@@ -164,9 +202,11 @@ async fn concurrent_pages_never_mix_nonces() {
             (policy, response.text().await.expect("body"))
         })
     });
+    let mut nonces = HashSet::new();
     for request in requests.collect::<Vec<_>>() {
         let (policy, html) = request.await.expect("task");
         let nonce = csp_nonce(&policy).expect("nonce in CSP");
+        nonces.insert(nonce.to_string());
         let attributes: HashSet<&str> = html
             .split("nonce=\"")
             .skip(1)
@@ -178,4 +218,5 @@ async fn concurrent_pages_never_mix_nonces() {
             "every nonce attribute matches the CSP header"
         );
     }
+    assert_eq!(nonces.len(), 48, "48 concurrent pages, 48 different nonces");
 }

@@ -155,6 +155,9 @@ fn build(
         if let Some(intro) = &section.intro {
             require_text(site, intro, "intro", errors);
         }
+        if section.issues.is_empty() {
+            errors.push(site.error_at(&section.id, "this section lists no issues"));
+        }
         let start = order.len();
         for slug in &section.issues {
             let slug_str = slug.get_ref().as_str();
@@ -178,14 +181,6 @@ fn build(
                 .map(|intro| paragraphs(intro.get_ref()).join("\n\n")),
             range: start..order.len(),
         });
-    }
-    for (slug, parsed) in files {
-        if !order.iter().any(|(listed, _)| listed == slug) {
-            errors.push(ContentError::whole_file(
-                &parsed.path,
-                "is not listed in any section of site.toml",
-            ));
-        }
     }
     let position: HashMap<&str, usize> = order
         .iter()
@@ -214,6 +209,23 @@ fn build(
         ));
     }
     let focus_slugs: Vec<&str> = focus_areas.iter().map(|&i| order[i].0).collect();
+    if site.data.sections.is_empty() {
+        errors.push(ContentError::whole_file(
+            &site.path,
+            "sections must list at least one [[sections]] table with issues",
+        ));
+    }
+    // Files no section lists are an error, but their fields are still checked in the same
+    // run, so one pass over the content reports every problem.
+    for (slug, parsed) in files {
+        if !order.iter().any(|(listed, _)| listed == slug) {
+            errors.push(ContentError::whole_file(
+                &parsed.path,
+                "is not listed in any section of site.toml",
+            ));
+            check_issue(slug, parsed, &focus_slugs, &by_file, errors);
+        }
+    }
 
     let issues = order
         .iter()

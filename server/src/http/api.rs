@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use app::content::Catalog;
 use app::error::AppError;
-use axum::extract::rejection::QueryRejection;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -26,18 +26,30 @@ struct ListParams {
     focus_area: Option<String>,
 }
 
+/// `/api/issues/<slug>` takes no query parameters; any is a 400, as documented.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoParams {}
+
+fn bad_query(rejection: QueryRejection) -> AppError {
+    AppError::BadRequest(rejection.body_text())
+}
+
 async fn list(
     State(catalog): State<Arc<Catalog>>,
     params: Result<Query<ListParams>, QueryRejection>,
 ) -> Result<Response, ApiError> {
-    let Query(params) = params.map_err(|rejection| AppError::BadRequest(rejection.body_text()))?;
+    let Query(params) = params.map_err(bad_query)?;
     Ok(Json(catalog.index(params.focus_area.as_deref())?).into_response())
 }
 
 async fn detail(
     State(catalog): State<Arc<Catalog>>,
-    Path(slug): Path<String>,
+    slug: Result<Path<String>, PathRejection>,
+    params: Result<Query<NoParams>, QueryRejection>,
 ) -> Result<Response, ApiError> {
+    let Path(slug) = slug.map_err(|rejection| AppError::BadRequest(rejection.body_text()))?;
+    params.map_err(bad_query)?;
     Ok(Json(catalog.detail(&slug)?).into_response())
 }
 

@@ -3,10 +3,16 @@
 //!   immutable;
 //! - icons and the favicon: a day;
 //! - pages and JSON: one minute, with an `ETag` so a revalidation costs a `304` and no body.
+//!   Pages are `private`: each carries its own CSP nonce, which a shared cache must not
+//!   replay to other visitors. They also `Vary: Islands-Router`, since the islands router
+//!   gets a shorter document (no hydration scripts) under the same URL.
 //!
 //! An HTML page's body differs on every response by its CSP nonce, so its ETag is computed
 //! with the nonce blanked out. A `304` carries no `Content-Security-Policy`: the browser keeps
 //! the stored response's policy, whose nonce matches the stored body.
+//!
+//! `HEAD` is answered as the `GET` it stands for, minus the body, so it carries the same
+//! `ETag`, `Content-Length` and caching headers, and a conditional `HEAD` gets its `304`.
 
 use axum::body::{to_bytes, Body};
 use axum::extract::Request;
@@ -17,8 +23,21 @@ use axum::response::{IntoResponse, Response};
 /// Pages and JSON answers are small; anything larger is passed through without an ETag.
 const MAX_TAGGED_BODY: usize = 2 * 1024 * 1024;
 
-pub async fn caching(request: Request, next: Next) -> Response {
-    let cacheable = matches!(*request.method(), Method::GET | Method::HEAD);
+pub async fn caching(mut request: Request, next: Next) -> Response {
+    let head = request.method() == Method::HEAD;
+    if head {
+        *request.method_mut() = Method::GET;
+    }
+    let response = cache_headers(request, next).await;
+    if !head {
+        return response;
+    }
+    let (parts, _body) = response.into_parts();
+    Response::from_parts(parts, Body::empty())
+}
+
+async fn cache_headers(request: Request, next: Next) -> Response {
+    let cacheable = request.method() == Method::GET;
     let path = request.uri().path().to_owned();
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
     let response = next.run(request).await;
@@ -41,8 +60,15 @@ pub async fn caching(request: Request, next: Next) -> Response {
     if kind.starts_with("image/") {
         return with_cache_control(response, "public, max-age=86400");
     }
-    if kind.starts_with("text/html") || kind.starts_with("application/json") {
-        return tagged(response, if_none_match).await;
+    if kind.starts_with("text/html") {
+        let mut response = tagged(response, if_none_match, "private, max-age=60").await;
+        response
+            .headers_mut()
+            .append(header::VARY, HeaderValue::from_static("Islands-Router"));
+        return response;
+    }
+    if kind.starts_with("application/json") {
+        return tagged(response, if_none_match, "public, max-age=60").await;
     }
     response
 }
@@ -65,7 +91,11 @@ fn with_cache_control(mut response: Response, policy: &'static str) -> Response 
     response
 }
 
-async fn tagged(response: Response, if_none_match: Option<HeaderValue>) -> Response {
+async fn tagged(
+    response: Response,
+    if_none_match: Option<HeaderValue>,
+    policy: &'static str,
+) -> Response {
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_TAGGED_BODY).await else {
         tracing::warn!("response too large to tag; sent as an error");
@@ -73,10 +103,9 @@ async fn tagged(response: Response, if_none_match: Option<HeaderValue>) -> Respo
     };
     let nonce = response_nonce(&parts.headers);
     let tag = entity_tag(&bytes, nonce.as_deref());
-    parts.headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=60"),
-    );
+    parts
+        .headers
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     if let Ok(value) = HeaderValue::from_str(&tag) {
         parts.headers.insert(header::ETAG, value);
     }
@@ -91,6 +120,9 @@ async fn tagged(response: Response, if_none_match: Option<HeaderValue>) -> Respo
         parts.headers.remove(header::CONTENT_TYPE);
         return Response::from_parts(parts, Body::empty());
     }
+    parts
+        .headers
+        .insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
     Response::from_parts(parts, Body::from(bytes))
 }
 

@@ -1,6 +1,8 @@
 //! The layers every response passes through, outermost first: request id, access log,
-//! security headers, compression, caching headers, panic catching, size limits, the store of
-//! rendered pages, body limit, timeout, overload shedding.
+//! security headers, compression, error bodies (JSON under `/api`, HTML elsewhere), caching
+//! headers, panic catching, `OPTIONS`, odd request targets, size limits; then the limits
+//! that every request is held to, stored pages included: overload shedding, the concurrency
+//! limit, the body limit and the timeout; and only then the store of rendered pages.
 
 use std::any::Any;
 
@@ -14,6 +16,7 @@ use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::map_request_body::MapRequestBodyLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -53,6 +56,7 @@ pub fn apply(router: Router, limits: &Limits, hsts: bool) -> Router {
             )
         })));
     let stack = ServiceBuilder::new()
+        .layer(axum::middleware::from_fn(count_client_headers))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .layer(
             TraceLayer::new_for_http()
@@ -65,16 +69,20 @@ pub fn apply(router: Router, limits: &Limits, hsts: bool) -> Router {
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(security)
         .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(axum::middleware::from_fn(super::error_pages::error_bodies))
         .layer(axum::middleware::from_fn(super::cache::caching))
         .layer(CatchPanicLayer::custom(panic_response))
-        .layer(axum::middleware::from_fn(refuse_oversized_requests))
         .layer(axum::middleware::from_fn(answer_options))
-        .layer(axum::middleware::from_fn_with_state(RenderCache::default(), serve_rendered))
-        .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
+        .layer(axum::middleware::from_fn(super::error_pages::reject_unusual_targets))
+        .layer(axum::middleware::from_fn(refuse_oversized_requests))
         .layer(HandleErrorLayer::new(overload_response))
         .layer(LoadShedLayer::new())
-        .layer(GlobalConcurrencyLimitLayer::new(limits.max_concurrent_requests));
+        .layer(GlobalConcurrencyLimitLayer::new(limits.max_concurrent_requests))
+        .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
+        // The limit wraps the body in its own type; the layers below take axum's `Body`.
+        .layer(MapRequestBodyLayer::new(axum::body::Body::new))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
+        .layer(axum::middleware::from_fn_with_state(RenderCache::default(), serve_rendered));
     router.layer(stack)
 }
 
@@ -92,20 +100,36 @@ async fn refuse_oversized_requests(
         .path_and_query()
         .map_or(0, |pq| pq.as_str().len());
     if uri_bytes > MAX_URI_BYTES {
-        return (StatusCode::URI_TOO_LONG, "The address is too long.").into_response();
+        return StatusCode::URI_TOO_LONG.into_response();
     }
-    let header_bytes: usize = request
-        .headers()
+    let header_bytes = request
+        .extensions()
+        .get::<ClientHeaderBytes>()
+        .map_or_else(|| header_bytes(request.headers()), |counted| counted.0);
+    if header_bytes > MAX_HEADER_BYTES {
+        return StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE.into_response();
+    }
+    next.run(request).await
+}
+
+/// The size of the headers as the client sent them, counted before any layer adds its own
+/// (the request id).
+#[derive(Clone, Copy)]
+struct ClientHeaderBytes(usize);
+
+fn header_bytes(headers: &axum::http::HeaderMap) -> usize {
+    headers
         .iter()
         .map(|(name, value)| name.as_str().len() + value.len())
-        .sum();
-    if header_bytes > MAX_HEADER_BYTES {
-        return (
-            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
-            "The request headers are too large.",
-        )
-            .into_response();
-    }
+        .sum()
+}
+
+async fn count_client_headers(
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let counted = ClientHeaderBytes(header_bytes(request.headers()));
+    request.extensions_mut().insert(counted);
     next.run(request).await
 }
 
@@ -128,28 +152,15 @@ fn header_if_absent(name: HeaderName, value: &'static str) -> SetResponseHeaderL
 /// A handler panicked (there should be none): answer 500 and keep serving.
 fn panic_response(_: Box<dyn Any + Send + 'static>) -> Response {
     tracing::error!("a request handler panicked");
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "Something went wrong on our side.",
-    )
-        .into_response()
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
 }
 
 /// Too many requests in flight: shed the new one with 503 and a hint when to retry.
 async fn overload_response(error: BoxError) -> Response {
     if error.is::<tower::load_shed::error::Overloaded>() {
         let retry = [(header::RETRY_AFTER, "1")];
-        return (
-            StatusCode::SERVICE_UNAVAILABLE,
-            retry,
-            "The server is busy; please retry shortly.",
-        )
-            .into_response();
+        return (StatusCode::SERVICE_UNAVAILABLE, retry).into_response();
     }
     tracing::error!(%error, "middleware error");
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "Something went wrong on our side.",
-    )
-        .into_response()
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
 }

@@ -3,9 +3,12 @@
 
 mod api;
 mod cache;
+mod error_pages;
 mod health;
 mod middleware;
 mod render_cache;
+#[cfg(debug_assertions)]
+mod test_hooks;
 
 use std::sync::Arc;
 
@@ -46,5 +49,11 @@ pub fn router(config: &Config, catalog: Arc<Catalog>) -> Router {
         })
         .fallback(file_and_error_handler_with_context(provide_catalog, shell))
         .with_state(options);
+    #[cfg(debug_assertions)]
+    let app = if config.test_hooks {
+        app.merge(test_hooks::router())
+    } else {
+        app
+    };
     middleware::apply(app, &config.limits, config.hsts)
 }

@@ -37,6 +37,11 @@ impl TestServer {
         Self::spawn(command).unwrap_or_else(|output| panic!("server did not start:\n{output}"))
     }
 
+    /// Starts the server with a site root other than `public/` and extra variables.
+    pub fn start_with_command(command: Command) -> Self {
+        Self::spawn(command).unwrap_or_else(|output| panic!("server did not start:\n{output}"))
+    }
+
     fn spawn(mut command: Command) -> Result<Self, String> {
         let mut child = command.spawn().expect("spawn the server binary");
         let stdout = child.stdout.take().expect("stdout");
@@ -119,9 +124,13 @@ impl Drop for TestServer {
     }
 }
 
-fn command(content: &Path) -> Command {
+/// The server binary with a clean environment (nothing inherited but `PATH`), on a free
+/// port, serving `content` and the static files of `public/`.
+pub fn command(content: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
     command
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .current_dir(workspace())
         .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
         .env("LEPTOS_OUTPUT_NAME", "explorer")
@@ -134,12 +143,135 @@ fn command(content: &Path) -> Command {
 }
 
 /// Runs the server to completion (for start-up failures) and returns its status and stderr.
+/// Fails the test if the process has not exited within 30 seconds.
 pub fn run_to_exit(content: &Path) -> (ExitStatus, String) {
-    let output = command(content).output().expect("run the server binary");
+    let mut child = command(content).spawn().expect("run the server binary");
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Ok(Some(_)) = child.try_wait() {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the server did not exit within 30 s with content {content:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let output = child.wait_with_output().expect("collect output");
     (
         output.status,
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
+}
+
+/// One answer read off a raw TCP connection.
+#[derive(Debug)]
+pub struct RawAnswer {
+    pub status: u16,
+    /// Header names in lower case, with their values.
+    pub headers: Vec<(String, String)>,
+    /// Everything after the blank line that ends the headers, as sent (chunked or not).
+    pub body: Vec<u8>,
+}
+
+impl RawAnswer {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn body_text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// Sends `request` verbatim on a connection of its own and reads until the server closes
+/// it (send `Connection: close`). Fails the test after 15 seconds without an answer.
+pub async fn raw_exchange(server: &TestServer, request: &[u8]) -> RawAnswer {
+    raw_exchange_at(&server.base, request).await
+}
+
+/// [`raw_exchange`] for a server known by its base URL (for use inside spawned tasks).
+pub async fn raw_exchange_at(base: &str, request: &[u8]) -> RawAnswer {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let address = base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(address)
+        .await
+        .expect("connect");
+    // The server may answer and close before reading all of a request it refuses.
+    let _ = stream.write_all(request).await;
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(15), async {
+        let mut buffer = [0u8; 8192];
+        loop {
+            match stream.read(&mut buffer).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => answer.extend_from_slice(&buffer[..n]),
+            }
+        }
+    })
+    .await;
+    let shown = String::from_utf8_lossy(&request[..request.len().min(80)]).into_owned();
+    assert!(read.is_ok(), "no complete answer within 15 s to {shown:?}");
+    parse_answer(&answer).unwrap_or_else(|| {
+        panic!(
+            "not an HTTP answer to {shown:?}: {:?}",
+            String::from_utf8_lossy(&answer)
+        )
+    })
+}
+
+fn parse_answer(answer: &[u8]) -> Option<RawAnswer> {
+    let end = answer.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let head = std::str::from_utf8(&answer[..end]).ok()?;
+    let mut lines = head.split("\r\n");
+    let status = lines.next()?.split_whitespace().nth(1)?.parse().ok()?;
+    let headers = lines
+        .filter_map(|line| line.split_once(':'))
+        .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_string()))
+        .collect();
+    Some(RawAnswer {
+        status,
+        headers,
+        body: answer[end + 4..].to_vec(),
+    })
+}
+
+/// A `GET` that closes its connection after the answer.
+pub fn raw_get(path: &str) -> Vec<u8> {
+    raw_request("GET", path, &[])
+}
+
+/// A request with `Host` and `Connection: close` plus `headers`, and no body.
+pub fn raw_request(method: &str, path: &str, headers: &[(&str, &str)]) -> Vec<u8> {
+    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    request.into_bytes()
+}
+
+/// Asserts the headers the security layer puts on every answer, whoever produced it.
+pub fn assert_security_headers(answer: &RawAnswer, label: &str) {
+    let get = |name: &str| answer.header(name).unwrap_or_default();
+    assert_eq!(get("x-content-type-options"), "nosniff", "{label}");
+    assert_eq!(
+        get("referrer-policy"),
+        "strict-origin-when-cross-origin",
+        "{label}"
+    );
+    assert_eq!(get("cross-origin-opener-policy"), "same-origin", "{label}");
+    assert_eq!(
+        get("cross-origin-resource-policy"),
+        "same-origin",
+        "{label}"
+    );
+    assert_eq!(get("x-frame-options"), "DENY", "{label}");
+    assert!(get("permissions-policy").contains("camera=()"), "{label}");
+    assert!(!get("x-request-id").is_empty(), "{label}: request id");
 }
 
 /// Text of an HTML page with tags removed and the few entities leptos writes decoded.
