@@ -119,18 +119,18 @@ async fn built_assets_are_served_from_pre_compressed_copies() {
     let root = site.path().to_str().expect("utf-8 path");
     let server = TestServer::start_with_env(&[("LEPTOS_SITE_ROOT", root)]);
 
+    // The copies are written one after the other in the background, each renamed into
+    // place when complete: wait (at most 5 s) until both are there.
     let copy = pkg.join("explorer.0123456789abcdef.js.br");
+    let gzip = pkg.join("explorer.0123456789abcdef.js.gz");
     for _ in 0..200 {
-        if copy.exists() {
+        if copy.exists() && gzip.exists() {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(25)).await;
     }
     let stored = std::fs::read(&copy).expect("the server wrote a brotli copy");
-    assert!(
-        pkg.join("explorer.0123456789abcdef.js.gz").exists(),
-        "and a gzip copy"
-    );
+    assert!(gzip.exists(), "and a gzip copy");
 
     let response = reqwest::Client::new()
         .get(server.url("/pkg/explorer.0123456789abcdef.js"))
