@@ -7,6 +7,7 @@ pub mod content;
 pub mod domain;
 pub mod error;
 pub mod routes;
+pub mod search;
 #[cfg(feature = "ssr")]
 pub mod security;
 pub mod server_fns;

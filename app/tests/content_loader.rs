@@ -22,6 +22,11 @@ impl Scratch {
         fs::create_dir(dir.path().join("issues")).expect("issues dir");
         let source = real_content();
         fs::copy(source.join("site.toml"), dir.path().join("site.toml")).expect("copy site.toml");
+        fs::copy(
+            source.join("glossary.toml"),
+            dir.path().join("glossary.toml"),
+        )
+        .expect("copy glossary.toml");
         for entry in fs::read_dir(source.join("issues")).expect("read issues") {
             let path = entry.expect("entry").path();
             fs::copy(
@@ -76,7 +81,7 @@ fn line_of(scratch: &Scratch, relative: &str, needle: &str) -> usize {
 fn the_real_content_has_all_26_issues_in_seed_order() {
     let catalog = load_catalog(&real_content()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(catalog.len(), 26);
-    let index = catalog.index(None).expect("index");
+    let index = catalog.index(None, "").expect("index");
     let core: Vec<_> = index.sections[0]
         .issues
         .iter()
@@ -191,7 +196,7 @@ fn neighbours_follow_display_order_across_sections() {
 #[test]
 fn filtering_by_focus_area_keeps_only_its_issues() {
     let catalog = load_catalog(&real_content()).expect("loads");
-    let index = catalog.index(Some("building-trust")).expect("filter");
+    let index = catalog.index(Some("building-trust"), "").expect("filter");
     let slugs: Vec<_> = index.issues().map(|i| i.slug.as_str()).collect();
     assert!(slugs.contains(&"privacy") && slugs.contains(&"encryption"));
     assert!(!slugs.contains(&"dns"));
@@ -203,10 +208,10 @@ fn filtering_by_focus_area_keeps_only_its_issues() {
         Some("building-trust")
     );
     assert!(
-        catalog.index(Some("dns")).is_err(),
+        catalog.index(Some("dns"), "").is_err(),
         "an issue that is not a focus area is no filter"
     );
-    assert!(catalog.index(Some("nope")).is_err());
+    assert!(catalog.index(Some("nope"), "").is_err());
 }
 
 #[test]
@@ -459,4 +464,77 @@ fn a_section_without_issues_is_rejected() {
         )),
         "{errors:?}"
     );
+}
+
+#[test]
+fn a_glossary_term_defined_twice_or_without_words_is_rejected() {
+    let scratch = Scratch::new();
+    scratch.replace("glossary.toml", "term = \"BGP\"", "term = \"dns\"");
+    scratch.replace("glossary.toml", "term = \"AI\"", "term = \"--\"");
+    let twice = line_of(&scratch, "glossary.toml", "term = \"dns\"");
+    let empty = line_of(&scratch, "glossary.toml", "term = \"--\"");
+    let errors = scratch.errors();
+    assert!(
+        errors.contains(&format!(
+            "content/glossary.toml:{empty}:8: term must contain a word"
+        )),
+        "{errors:?}"
+    );
+    let dns = line_of(&scratch, "glossary.toml", "term = \"DNS\"");
+    assert!(
+        errors.contains(&format!(
+            "content/glossary.toml:{dns}:8: “DNS” is already in the glossary"
+        )),
+        "{errors:?} (line {twice} defines it first)"
+    );
+}
+
+#[test]
+fn the_search_index_has_every_issue_and_the_glossary() {
+    let catalog = load_catalog(&real_content()).expect("real content loads");
+    let index = catalog.search_index();
+    assert_eq!(index.docs.len(), 26);
+    assert!(index
+        .synonyms
+        .iter()
+        .any(|s| s.short == ["bgp"] && s.long == ["border", "gateway", "protocol"]));
+    assert_eq!(index.focus_areas.len(), 4);
+}
+
+#[test]
+fn searching_the_real_content() {
+    let catalog = load_catalog(&real_content()).expect("real content loads");
+    let top = |query: &str| {
+        catalog
+            .search(query, None)
+            .expect("search")
+            .hits
+            .first()
+            .map(|hit| hit.slug.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(top("privasy "), "privacy");
+    assert_eq!(top("encyrption "), "encryption");
+    assert_eq!(top("goverance "), "internet-governance");
+    assert_eq!(top("enc"), "encryption");
+    assert_eq!(top("border gateway protocol "), "securing-bgp");
+    assert_eq!(top("internet of things "), "iot");
+    assert_eq!(top("IXP "), "ixps");
+    assert_eq!(top("artificial intelligence "), "artificial-intelligence");
+    assert_eq!(top("domain name system "), "dns");
+    let bgp = catalog
+        .search("bgp", Some("improving-technical-security"))
+        .expect("search");
+    assert!(bgp.hits.iter().any(|h| h.slug == "securing-bgp"));
+    assert!(catalog.search("bgp", Some("atlantis")).is_err());
+    assert_eq!(
+        catalog.search("ai", Some("emerging")).expect("search").hits[0].slug,
+        "artificial-intelligence"
+    );
+    let closest: Vec<String> = catalog
+        .closest_to("dnsec")
+        .into_iter()
+        .map(|s| s.slug)
+        .collect();
+    assert_eq!(closest[..2], ["dnssec", "dns"]);
 }

@@ -3,6 +3,9 @@ use std::ops::Range;
 
 use crate::domain::{IssueDetail, IssueIndex, IssueLink, IssueSummary, Section, SectionKind};
 use crate::error::AppError;
+use crate::search::{
+    self, Field, Filter, SearchDoc, SearchIndex, SearchOutcome, Suggestion, Synonym,
+};
 
 /// One issue as loaded; references to other issues are indices into the catalog.
 #[derive(Debug, Clone)]
@@ -35,6 +38,8 @@ pub struct Catalog {
     sections: Vec<SectionRecord>,
     issues: Vec<IssueRecord>,
     by_slug: HashMap<String, usize>,
+    /// Prepared once: what the search ranks, on the server and in the browser.
+    search: SearchIndex,
 }
 
 impl Catalog {
@@ -49,13 +54,94 @@ impl Catalog {
             .enumerate()
             .map(|(i, issue)| (issue.slug.clone(), i))
             .collect();
-        Self {
+        let mut catalog = Self {
             intro,
             focus_areas,
             sections,
             issues,
             by_slug,
+            search: SearchIndex {
+                docs: Vec::new(),
+                synonyms: Vec::new(),
+                focus_areas: Vec::new(),
+            },
+        };
+        catalog.search = catalog.build_search_index(&[]);
+        catalog
+    }
+
+    /// Adds the glossary's (term, expansion) pairs as search synonyms.
+    pub(super) fn with_glossary(mut self, terms: Vec<(String, String)>) -> Self {
+        self.search = self.build_search_index(&terms);
+        self
+    }
+
+    fn build_search_index(&self, terms: &[(String, String)]) -> SearchIndex {
+        let area_name = |i: usize| self.issues[i].title.clone();
+        let docs = self
+            .issues
+            .iter()
+            .map(|issue| {
+                let mut areas: Vec<String> =
+                    issue.focus_areas.iter().map(|&i| area_name(i)).collect();
+                if issue.section == SectionKind::Emerging {
+                    areas.push("Emerging issues".to_string());
+                }
+                SearchDoc {
+                    slug: issue.slug.clone(),
+                    section: issue.section,
+                    focus_areas: issue
+                        .focus_areas
+                        .iter()
+                        .map(|&i| self.issues[i].slug.clone())
+                        .collect(),
+                    icon_alt: issue.icon_alt.clone(),
+                    title: Field::new(issue.title.clone()),
+                    areas: Field::new(areas.join(", ")),
+                    text: Field::new(issue.paragraphs.join(" ")),
+                }
+            })
+            .collect();
+        SearchIndex {
+            docs,
+            synonyms: terms
+                .iter()
+                .map(|(term, expansion)| Synonym {
+                    short: search::query_words(term),
+                    long: search::query_words(expansion),
+                })
+                .collect(),
+            focus_areas: self
+                .focus_areas
+                .iter()
+                .map(|&i| (self.issues[i].slug.clone(), self.issues[i].title.clone()))
+                .collect(),
         }
+    }
+
+    /// What the browser downloads to search on its own.
+    pub fn search_index(&self) -> &SearchIndex {
+        &self.search
+    }
+
+    /// Runs a query, optionally narrowed by a `focus` value (a focus area or `emerging`).
+    pub fn search(&self, query: &str, focus: Option<&str>) -> Result<SearchOutcome, AppError> {
+        let filter = self.filter(focus)?;
+        Ok(search::search(&self.search, query, filter.as_ref()))
+    }
+
+    /// The issues closest to an unknown address, for the 404 page.
+    pub fn closest_to(&self, slug: &str) -> Vec<Suggestion> {
+        search::closest_slugs(&self.search, slug)
+    }
+
+    fn filter(&self, focus: Option<&str>) -> Result<Option<Filter>, AppError> {
+        focus
+            .map(|value| {
+                Filter::parse(value, &self.search)
+                    .ok_or_else(|| AppError::FocusAreaNotFound(value.to_string()))
+            })
+            .transpose()
     }
 
     /// Number of issues.
@@ -72,17 +158,18 @@ impl Catalog {
         self.issues.iter().map(|issue| issue.slug.as_str())
     }
 
-    /// The listing, narrowed to the issues of one focus area when `focus_area` is given.
-    pub fn index(&self, focus_area: Option<&str>) -> Result<IssueIndex, AppError> {
-        let filter = match focus_area {
-            None => None,
-            Some(slug) => Some(
-                self.by_slug
-                    .get(slug)
-                    .copied()
-                    .filter(|index| self.focus_areas.contains(index))
-                    .ok_or_else(|| AppError::FocusAreaNotFound(slug.to_string()))?,
-            ),
+    /// The listing, narrowed to one focus area (or the emerging issues) when `focus` is
+    /// given, with the search for `query` (no hits when it is empty, but always the counts
+    /// per filter).
+    pub fn index(&self, focus: Option<&str>, query: &str) -> Result<IssueIndex, AppError> {
+        let filter = self.filter(focus)?;
+        let admitted = |issue: &IssueRecord| match &filter {
+            None => true,
+            Some(Filter::Emerging) => issue.section == SectionKind::Emerging,
+            Some(Filter::FocusArea(slug)) => issue
+                .focus_areas
+                .iter()
+                .any(|&i| self.issues[i].slug == *slug),
         };
         let sections = self
             .sections
@@ -93,16 +180,25 @@ impl Catalog {
                 intro: section.intro.clone(),
                 issues: self.issues[section.range.clone()]
                     .iter()
-                    .filter(|issue| filter.is_none_or(|area| issue.focus_areas.contains(&area)))
+                    .filter(|issue| admitted(issue))
                     .map(|issue| self.summary(issue))
                     .collect(),
             })
             .collect();
+        let filter_link = filter.as_ref().map(|filter| match filter {
+            Filter::Emerging => IssueLink {
+                slug: search::EMERGING.to_string(),
+                title: "Emerging issues".to_string(),
+                short_title: "Emerging".to_string(),
+            },
+            Filter::FocusArea(slug) => self.link(self.by_slug[slug.as_str()]),
+        });
         Ok(IssueIndex {
             intro: self.intro.clone(),
             focus_areas: self.links(&self.focus_areas),
-            filter: filter.map(|index| self.link(index)),
+            filter: filter_link,
             sections,
+            search: search::search(&self.search, query, filter.as_ref()),
         })
     }
 

@@ -31,3 +31,17 @@ pub struct IssueFile {
     pub icon_alt: Spanned<String>,
     pub blurb: Spanned<String>,
 }
+
+/// `glossary.toml`: terms and their expansions.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryFile {
+    pub terms: Vec<GlossaryEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    pub term: Spanned<String>,
+    pub expansion: Spanned<String>,
+}

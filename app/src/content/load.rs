@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use super::catalog::{Catalog, IssueRecord, SectionRecord};
 use super::error::{ContentError, ContentErrors};
-use super::files::{IssueFile, SiteFile};
+use super::files::{GlossaryFile, IssueFile, SiteFile};
 use super::paragraphs::paragraphs;
 use crate::domain::{first_sentence, is_valid_slug, SectionKind};
 
@@ -28,13 +28,18 @@ impl<T> Parsed<T> {
 pub fn load_catalog(dir: &Path) -> Result<Catalog, ContentErrors> {
     let mut errors = Vec::new();
     let site = parse_file::<SiteFile>(&dir.join("site.toml"), &mut errors);
+    let glossary = parse_file::<GlossaryFile>(&dir.join("glossary.toml"), &mut errors);
     let issues = read_issue_files(&dir.join("issues"), &mut errors);
     // Cross-file checks only make sense once every file parses; otherwise one typo would
     // also show up as a dangling reference in every file that names the broken one.
-    let Some(site) = site.filter(|_| errors.is_empty()) else {
+    let (Some(site), Some(glossary)) = (site, glossary) else {
         return Err(ContentErrors(errors));
     };
-    let catalog = build(&site, &issues, &mut errors);
+    if !errors.is_empty() {
+        return Err(ContentErrors(errors));
+    }
+    let terms = check_glossary(&glossary, &mut errors);
+    let catalog = build(&site, &issues, &mut errors).with_glossary(terms);
     if errors.is_empty() {
         Ok(catalog)
     } else {
@@ -350,4 +355,28 @@ fn require_text<T>(
 
 fn trimmed(field: &Spanned<String>) -> String {
     field.get_ref().trim().to_string()
+}
+
+/// Checks the glossary: every term and expansion has words, and no term or expansion is
+/// defined twice (the search would not know which to use). Returns (term, expansion) pairs.
+fn check_glossary(
+    glossary: &Parsed<GlossaryFile>,
+    errors: &mut Vec<ContentError>,
+) -> Vec<(String, String)> {
+    let mut seen = HashSet::new();
+    let mut terms = Vec::new();
+    for entry in &glossary.data.terms {
+        for (field, name) in [(&entry.term, "term"), (&entry.expansion, "expansion")] {
+            if crate::search::query_words(field.get_ref()).is_empty() {
+                errors.push(glossary.error_at(field, format!("{name} must contain a word")));
+            } else if !seen.insert(crate::search::fold(field.get_ref())) {
+                errors.push(glossary.error_at(
+                    field,
+                    format!("“{}” is already in the glossary", field.get_ref().trim()),
+                ));
+            }
+        }
+        terms.push((trimmed(&entry.term), trimmed(&entry.expansion)));
+    }
+    terms
 }

@@ -8,6 +8,8 @@ pub use text::first_sentence;
 
 use serde::{Deserialize, Serialize};
 
+use crate::search::SearchOutcome;
+
 /// Which part of the listing an issue belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -52,9 +54,11 @@ pub struct Section {
 pub struct IssueIndex {
     pub intro: String,
     pub focus_areas: Vec<IssueLink>,
-    /// The focus area the listing is narrowed to, if any.
+    /// The focus area the listing is narrowed to (or `emerging`), if any.
     pub filter: Option<IssueLink>,
     pub sections: Vec<Section>,
+    /// The search for the query (no hits without one) with the counts per filter.
+    pub search: SearchOutcome,
 }
 
 impl IssueIndex {

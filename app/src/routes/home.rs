@@ -13,7 +13,13 @@ use crate::server_fns::issues::list_issues;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let query = use_query_map();
-    let index = Resource::new(move || query.read().get(super::FOCUS_PARAM), list_issues);
+    let index = Resource::new(
+        move || {
+            let query = query.read();
+            (query.get(super::FOCUS_PARAM), query.get(super::QUERY_PARAM))
+        },
+        |(focus, q)| list_issues(focus, q),
+    );
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading issues…"</p> }>
             {move || Suspend::new(async move {

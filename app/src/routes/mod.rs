@@ -8,10 +8,13 @@ pub use home::HomePage;
 pub use issue::IssuePage;
 pub use not_found::NotFound;
 
-/// `/?focus=<focus-area-slug>` narrows the listing to one focus area.
+/// `/?focus=<focus-area-slug>` narrows the listing to one focus area (or `emerging`).
 pub const FOCUS_PARAM: &str = "focus";
+
+/// `/?q=<words>` searches the issues.
+pub const QUERY_PARAM: &str = "q";
 
 /// Every query parameter any page reads. A page's HTML depends on its path and these
 /// alone, which is what the server's render store keys on: add a parameter here when a page
 /// starts reading it.
-pub const PAGE_QUERY_PARAMS: &[&str] = &[FOCUS_PARAM];
+pub const PAGE_QUERY_PARAMS: &[&str] = &[FOCUS_PARAM, QUERY_PARAM];

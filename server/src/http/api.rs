@@ -17,6 +17,7 @@ pub fn router<S>(catalog: Arc<Catalog>) -> Router<S> {
     Router::new()
         .route("/issues", get(list))
         .route("/issues/{slug}", get(detail))
+        .route("/search-index", get(search_index))
         .with_state(catalog)
 }
 
@@ -24,6 +25,7 @@ pub fn router<S>(catalog: Arc<Catalog>) -> Router<S> {
 #[serde(deny_unknown_fields)]
 struct ListParams {
     focus_area: Option<String>,
+    q: Option<String>,
 }
 
 /// `/api/issues/<slug>` takes no query parameters; any is a 400, as documented.
@@ -40,7 +42,8 @@ async fn list(
     params: Result<Query<ListParams>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     let Query(params) = params.map_err(bad_query)?;
-    Ok(Json(catalog.index(params.focus_area.as_deref())?).into_response())
+    let query = params.q.as_deref().unwrap_or_default();
+    Ok(Json(catalog.index(params.focus_area.as_deref(), query)?).into_response())
 }
 
 async fn detail(
@@ -69,4 +72,14 @@ impl IntoResponse for ApiError {
         let body = serde_json::json!({ "status": status.as_u16(), "error": self.0.to_string() });
         (status, Json(body)).into_response()
     }
+}
+
+/// Everything the browser's search needs, prepared at start-up: folded terms with their
+/// positions, the texts for snippets, and the glossary's synonyms.
+async fn search_index(
+    State(catalog): State<Arc<Catalog>>,
+    params: Result<Query<NoParams>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    params.map_err(bad_query)?;
+    Ok(Json(catalog.search_index()).into_response())
 }

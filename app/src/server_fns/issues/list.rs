@@ -4,11 +4,15 @@ use leptos::server_fn::codec::GetUrl;
 use crate::domain::IssueIndex;
 use crate::error::AppError;
 
-/// The issue listing, narrowed to one focus area (an issue slug) when `focus_area` is given.
+/// The issue listing, narrowed to one focus area (an issue slug) or to `emerging` when
+/// `focus_area` is given, with the search for `q` and the result counts per filter.
 /// An unknown focus area is a 404.
 #[server(prefix = "/api/fn", endpoint = "list_issues", input = GetUrl)]
-pub async fn list_issues(focus_area: Option<String>) -> Result<IssueIndex, AppError> {
+pub async fn list_issues(
+    focus_area: Option<String>,
+    q: Option<String>,
+) -> Result<IssueIndex, AppError> {
     super::super::catalog()?
-        .index(focus_area.as_deref())
+        .index(focus_area.as_deref(), q.as_deref().unwrap_or_default())
         .inspect_err(AppError::set_response_status)
 }

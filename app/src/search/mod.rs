@@ -1,0 +1,172 @@
+//! Search over the issues: one ranking function, used by the server (pages without
+//! JavaScript, the JSON API, server functions) and by the search island in the browser, so
+//! both give identical answers for the same query.
+//!
+//! The server prepares a [`SearchIndex`] once at start-up (folded terms with their positions
+//! and byte ranges, the synonym list from `content/glossary.toml`); the browser fetches it
+//! once, the first time the search box is used, and ranks locally on every keystroke.
+
+mod distance;
+mod fold;
+mod rank;
+mod snippet;
+mod suggest;
+
+pub use fold::{clean_query, fold, query_words, tokenize, MAX_QUERY_CHARS};
+pub use rank::search;
+pub use suggest::{closest_issues, closest_slugs};
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::SectionKind;
+
+/// One term of a text: folded word, start and end byte in the original text, position
+/// (word number). A tuple so the index stays small as JSON (`["dns",4,7,1]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token(pub String, pub u32, pub u32, pub u32);
+
+/// A searchable text with its terms.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Field {
+    pub text: String,
+    pub tokens: Vec<Token>,
+}
+
+impl Field {
+    pub fn new(text: impl Into<String>) -> Self {
+        let text = text.into();
+        let tokens = tokenize(&text);
+        Self { text, tokens }
+    }
+}
+
+/// One issue as the search sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchDoc {
+    pub slug: String,
+    pub section: SectionKind,
+    /// Slugs of the issue's focus areas.
+    pub focus_areas: Vec<String>,
+    pub icon_alt: String,
+    pub title: Field,
+    /// The names of its focus areas (and "Emerging issues" for emerging ones).
+    pub areas: Field,
+    /// The issue's text.
+    pub text: Field,
+}
+
+/// An acronym and its expansion, both folded into words: one term for the search.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Synonym {
+    pub short: Vec<String>,
+    pub long: Vec<String>,
+}
+
+/// Everything the ranking needs, in listing order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    pub docs: Vec<SearchDoc>,
+    pub synonyms: Vec<Synonym>,
+    /// Focus-area slugs with their names, in the Action Plan's order.
+    pub focus_areas: Vec<(String, String)>,
+}
+
+/// Narrows results to a focus area, or to the emerging issues.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Filter {
+    FocusArea(String),
+    Emerging,
+}
+
+/// The `focus` value that selects the emerging issues.
+pub const EMERGING: &str = "emerging";
+
+impl Filter {
+    /// From a `focus` query value; `None` when it names no known filter.
+    pub fn parse(value: &str, index: &SearchIndex) -> Option<Self> {
+        if value == EMERGING {
+            return Some(Self::Emerging);
+        }
+        index
+            .focus_areas
+            .iter()
+            .any(|(slug, _)| slug == value)
+            .then(|| Self::FocusArea(value.to_string()))
+    }
+
+    pub fn slug(&self) -> &str {
+        match self {
+            Self::FocusArea(slug) => slug,
+            Self::Emerging => EMERGING,
+        }
+    }
+
+    fn admits(&self, doc: &SearchDoc) -> bool {
+        match self {
+            Self::FocusArea(slug) => doc.focus_areas.iter().any(|area| area == slug),
+            Self::Emerging => doc.section == SectionKind::Emerging,
+        }
+    }
+}
+
+/// A piece of displayed text, marked when it matched the query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segment {
+    pub text: String,
+    pub mark: bool,
+}
+
+/// One result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub slug: String,
+    pub icon_alt: String,
+    pub title: Vec<Segment>,
+    pub snippet: Vec<Segment>,
+}
+
+/// How many results a filter chip would show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    /// A focus-area slug or [`EMERGING`].
+    pub slug: String,
+    pub name: String,
+    pub count: u32,
+}
+
+/// A closest issue offered when nothing matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub slug: String,
+    pub title: String,
+}
+
+/// The answer to a query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchOutcome {
+    /// The query as searched (cleaned and cut).
+    pub query: String,
+    /// The filter's slug, if one applies.
+    pub filter: Option<String>,
+    pub hits: Vec<SearchHit>,
+    /// Results per filter for this query, before the filter applies.
+    pub counts: Vec<FacetCount>,
+    /// True when no issue matched every word and the hits match only some.
+    pub partial: bool,
+    /// The closest issues, when there are no hits at all.
+    pub suggestions: Vec<Suggestion>,
+}
+
+impl SearchOutcome {
+    /// What the live region announces.
+    pub fn announcement(&self) -> String {
+        let count = self.hits.len();
+        let noun = if count == 1 { "issue" } else { "issues" };
+        let verb = if count == 1 { "matches" } else { "match" };
+        match (count, self.partial) {
+            (0, _) => format!("No issues match “{}”", self.query),
+            (_, true) => format!("{count} {noun} match some of “{}”", self.query),
+            _ => format!("{count} {noun} {verb} “{}”", self.query),
+        }
+    }
+}

@@ -1,0 +1,556 @@
+//! Matching and ranking.
+//!
+//! A query becomes terms: each query word, except that an acronym or its expansion found in
+//! the glossary becomes one term with both spellings. A term matches a word of an issue
+//! exactly, as a prefix (only the last word, while it is still being typed) or with the
+//! typos [`allowed_typos`] tolerates. Issues that match every term come first; when none
+//! does, those that match the most terms. Within that, in order: the weight of the fields
+//! matched (title, then focus area, then text), match quality (exact, prefix, typo), how
+//! early the matches are, how close together, and finally the listing order.
+
+use std::cmp::Reverse;
+
+use super::distance::{allowed_typos, within};
+use super::fold::{clean_query, query_words};
+use super::snippet::{segments, snippet};
+use super::suggest::closest_issues;
+use super::{
+    FacetCount, Field, Filter, SearchDoc, SearchHit, SearchIndex, SearchOutcome, Synonym, EMERGING,
+};
+
+/// Words too common to narrow anything; dropped unless the query has nothing else.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "by", "for", "in", "is", "of", "on", "or", "the", "to",
+    "with",
+];
+
+/// Title, focus areas, text: the order of importance, and each field's weight.
+const FIELD_WEIGHTS: [u32; 3] = [3, 2, 1];
+
+/// A run of query words that must match consecutive words of a field.
+#[derive(Debug, Clone, PartialEq)]
+struct Phrase {
+    words: Vec<String>,
+    /// The last word may match as a prefix (the visitor is still typing it).
+    prefix_last: bool,
+}
+
+/// One thing the visitor asked for, in one or more spellings.
+#[derive(Debug, Clone, PartialEq)]
+struct Term {
+    spellings: Vec<Phrase>,
+}
+
+/// How well a term matched a document: best field, quality and position there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TermMatch {
+    field: usize,
+    quality: u32,
+    position: u32,
+}
+
+/// Runs a query: ranked hits, counts per filter, and suggestions when nothing matched.
+pub fn search(index: &SearchIndex, raw_query: &str, filter: Option<&Filter>) -> SearchOutcome {
+    let query = clean_query(raw_query);
+    let typing = !raw_query.ends_with(char::is_whitespace);
+    let terms = query_terms(&query_words(&query), &index.synonyms, typing);
+
+    let matches: Vec<Vec<Option<TermMatch>>> = index
+        .docs
+        .iter()
+        .map(|doc| terms.iter().map(|term| match_term(doc, term)).collect())
+        .collect();
+    let matched = |i: usize| matches[i].iter().flatten().count();
+    let mut candidates: Vec<usize> = (0..index.docs.len())
+        .filter(|&i| matched(i) == terms.len())
+        .collect();
+    let partial = candidates.is_empty() && terms.len() > 1;
+    if partial {
+        candidates = (0..index.docs.len()).filter(|&i| matched(i) > 0).collect();
+    }
+    candidates.sort_by_key(|&i| (Reverse(score(&matches[i])), i));
+
+    let counts = facet_counts(index, &candidates);
+    if terms.is_empty() {
+        // Nothing asked: the counts are the totals, and the listing shows the issues.
+        return SearchOutcome {
+            query,
+            filter: filter.map(|f| f.slug().to_string()),
+            hits: Vec::new(),
+            counts,
+            partial: false,
+            suggestions: Vec::new(),
+        };
+    }
+    let hits: Vec<SearchHit> = candidates
+        .iter()
+        .filter(|&&i| filter.is_none_or(|f| f.admits(&index.docs[i])))
+        .map(|&i| hit(&index.docs[i], &terms))
+        .collect();
+    let suggestions = if hits.is_empty() && !terms.is_empty() {
+        closest_issues(index, &query_words(&query))
+    } else {
+        Vec::new()
+    };
+    SearchOutcome {
+        query,
+        filter: filter.map(|f| f.slug().to_string()),
+        hits,
+        counts,
+        partial: partial && !candidates.is_empty(),
+        suggestions,
+    }
+}
+
+/// Ordering key of a document's matches (greater is better).
+fn score(matches: &[Option<TermMatch>]) -> (usize, u32, u32, Reverse<u32>, Reverse<u32>) {
+    let found: Vec<TermMatch> = matches.iter().flatten().copied().collect();
+    let weight = found.iter().map(|m| FIELD_WEIGHTS[m.field]).sum();
+    let quality = found.iter().map(|m| m.quality).sum();
+    let earliness = found.iter().map(|m| m.position).sum();
+    let in_text: Vec<u32> = found
+        .iter()
+        .filter(|m| m.field == 2)
+        .map(|m| m.position)
+        .collect();
+    let spread = match (in_text.iter().min(), in_text.iter().max()) {
+        (Some(low), Some(high)) => high - low,
+        _ => 0,
+    };
+    (
+        found.len(),
+        weight,
+        quality,
+        Reverse(earliness),
+        Reverse(spread),
+    )
+}
+
+/// Query words into terms: glossary acronyms and expansions become one term with both
+/// spellings; stop words go unless nothing else is left.
+fn query_terms(words: &[String], synonyms: &[Synonym], typing: bool) -> Vec<Term> {
+    let last = words.len();
+    let mut terms = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let rest = &words[i..];
+        let synonym = synonyms
+            .iter()
+            .filter_map(|s| {
+                if rest.starts_with(&s.long) {
+                    Some((s, s.long.len()))
+                } else if rest.starts_with(&s.short) {
+                    Some((s, s.short.len()))
+                } else {
+                    None
+                }
+            })
+            .max_by_key(|(_, length)| *length);
+        match synonym {
+            Some((synonym, length)) => {
+                let ends_query = i + length == last;
+                terms.push(Term {
+                    spellings: vec![
+                        Phrase {
+                            words: synonym.short.clone(),
+                            prefix_last: typing && ends_query,
+                        },
+                        Phrase {
+                            words: synonym.long.clone(),
+                            prefix_last: false,
+                        },
+                    ],
+                });
+                i += length;
+            }
+            None => {
+                terms.push(Term {
+                    spellings: vec![Phrase {
+                        words: vec![words[i].clone()],
+                        prefix_last: typing && i + 1 == last,
+                    }],
+                });
+                i += 1;
+            }
+        }
+    }
+    let is_stop =
+        |t: &Term| t.spellings.len() == 1 && STOP_WORDS.contains(&t.spellings[0].words[0].as_str());
+    if terms.iter().any(|t| !is_stop(t)) {
+        terms.retain(|t| !is_stop(t));
+    }
+    terms
+}
+
+/// Quality of a query word against a field word: 3 exact, 2 prefix, 1 typo.
+fn word_quality(wanted: &str, word: &str, prefix: bool) -> Option<u32> {
+    if wanted == word {
+        return Some(3);
+    }
+    let chars = wanted.chars().count();
+    if prefix && chars >= 2 && word.starts_with(wanted) {
+        return Some(2);
+    }
+    let typos = allowed_typos(chars);
+    (typos > 0 && within(wanted, word, typos).is_some()).then_some(1)
+}
+
+/// One place a phrase occurs: match quality, position, and the byte spans of its words.
+type Occurrence = (u32, u32, Vec<(u32, u32)>);
+
+/// Every place `phrase` occurs in `field`.
+fn occurrences(field: &Field, phrase: &Phrase) -> Vec<Occurrence> {
+    let count = phrase.words.len();
+    let mut found = Vec::new();
+    for first in &field.tokens {
+        let mut quality = u32::MAX;
+        let mut spans = Vec::with_capacity(count);
+        let complete = phrase.words.iter().enumerate().all(|(j, wanted)| {
+            let prefix = phrase.prefix_last && j + 1 == count;
+            let position = first.3 + j as u32;
+            let best = field
+                .tokens
+                .iter()
+                .filter(|token| token.3 == position)
+                .filter_map(|token| word_quality(wanted, &token.0, prefix).map(|q| (q, token)))
+                .max_by_key(|(q, _)| *q);
+            match best {
+                Some((q, token)) => {
+                    quality = quality.min(q);
+                    spans.push((token.1, token.2));
+                    true
+                }
+                None => false,
+            }
+        });
+        if complete && !spans.is_empty() {
+            found.push((quality, first.3, spans));
+        }
+    }
+    found
+}
+
+fn fields(doc: &SearchDoc) -> [&Field; 3] {
+    [&doc.title, &doc.areas, &doc.text]
+}
+
+fn match_term(doc: &SearchDoc, term: &Term) -> Option<TermMatch> {
+    let mut best: Option<TermMatch> = None;
+    for (field_index, field) in fields(doc).into_iter().enumerate() {
+        for phrase in &term.spellings {
+            for (quality, position, _) in occurrences(field, phrase) {
+                let candidate = TermMatch {
+                    field: field_index,
+                    quality,
+                    position,
+                };
+                let better = best.is_none_or(|b| {
+                    (
+                        Reverse(candidate.field),
+                        candidate.quality,
+                        Reverse(candidate.position),
+                    ) > (Reverse(b.field), b.quality, Reverse(b.position))
+                });
+                if better {
+                    best = Some(candidate);
+                }
+            }
+        }
+    }
+    best
+}
+
+/// Byte spans in `field` of every occurrence of every term.
+fn marks(field: &Field, terms: &[Term]) -> Vec<(u32, u32)> {
+    let mut spans: Vec<(u32, u32)> = terms
+        .iter()
+        .flat_map(|term| term.spellings.iter())
+        .flat_map(|phrase| occurrences(field, phrase))
+        .flat_map(|(_, _, spans)| spans)
+        .collect();
+    spans.sort_unstable();
+    spans.dedup();
+    spans
+}
+
+fn hit(doc: &SearchDoc, terms: &[Term]) -> SearchHit {
+    SearchHit {
+        slug: doc.slug.clone(),
+        icon_alt: doc.icon_alt.clone(),
+        title: segments(&doc.title.text, &marks(&doc.title, terms)),
+        snippet: snippet(&doc.text.text, &marks(&doc.text, terms)),
+    }
+}
+
+fn facet_counts(index: &SearchIndex, candidates: &[usize]) -> Vec<FacetCount> {
+    let count = |filter: &Filter| {
+        candidates
+            .iter()
+            .filter(|&&i| filter.admits(&index.docs[i]))
+            .count() as u32
+    };
+    let mut counts: Vec<FacetCount> = index
+        .focus_areas
+        .iter()
+        .map(|(slug, name)| FacetCount {
+            slug: slug.clone(),
+            name: name.clone(),
+            count: count(&Filter::FocusArea(slug.clone())),
+        })
+        .collect();
+    counts.push(FacetCount {
+        slug: EMERGING.to_string(),
+        name: "Emerging issues".to_string(),
+        count: count(&Filter::Emerging),
+    });
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::SectionKind;
+
+    fn doc(slug: &str, title: &str, areas: &str, text: &str) -> SearchDoc {
+        SearchDoc {
+            slug: slug.into(),
+            section: if slug == "ai" {
+                SectionKind::Emerging
+            } else {
+                SectionKind::Core
+            },
+            focus_areas: areas
+                .split(", ")
+                .filter(|a| !a.is_empty())
+                .map(|a| a.to_lowercase().replace(' ', "-"))
+                .collect(),
+            icon_alt: String::new(),
+            title: Field::new(title),
+            areas: Field::new(areas),
+            text: Field::new(text),
+        }
+    }
+
+    fn index() -> SearchIndex {
+        SearchIndex {
+            docs: vec![
+                doc(
+                    "dns",
+                    "Domain Name System (DNS)",
+                    "Building Trust",
+                    "A global database that translates names. It is a naming system.",
+                ),
+                doc(
+                    "dnssec",
+                    "DNSSEC",
+                    "Improving Technical Security",
+                    "Signs the answers of the domain name system so they can be checked.",
+                ),
+                doc(
+                    "privacy",
+                    "Privacy",
+                    "Building Trust",
+                    "Société and people want control over e-mail and data.",
+                ),
+                doc(
+                    "encryption",
+                    "Encryption",
+                    "Building Trust",
+                    "Encryption protects privacy.",
+                ),
+                doc(
+                    "bgp",
+                    "Securing Border Gateway Protocol (BGP)",
+                    "Improving Technical Security",
+                    "Routing between networks.",
+                ),
+                doc(
+                    "governance",
+                    "Internet Governance",
+                    "Shaping the Internet's Future",
+                    "Who decides how the network of networks is run.",
+                ),
+                doc(
+                    "ai",
+                    "Artificial Intelligence",
+                    "",
+                    "Machines that learn, with privacy questions.",
+                ),
+                doc("dna", "DNA", "", "Not an Internet issue at all."),
+            ],
+            synonyms: vec![
+                Synonym {
+                    short: vec!["dns".into()],
+                    long: vec!["domain".into(), "name".into(), "system".into()],
+                },
+                Synonym {
+                    short: vec!["bgp".into()],
+                    long: vec!["border".into(), "gateway".into(), "protocol".into()],
+                },
+                Synonym {
+                    short: vec!["ai".into()],
+                    long: vec!["artificial".into(), "intelligence".into()],
+                },
+            ],
+            focus_areas: vec![
+                ("building-trust".into(), "Building Trust".into()),
+                (
+                    "improving-technical-security".into(),
+                    "Improving Technical Security".into(),
+                ),
+            ],
+        }
+    }
+
+    fn slugs(query: &str) -> Vec<String> {
+        search(&index(), query, None)
+            .hits
+            .into_iter()
+            .map(|h| h.slug)
+            .collect()
+    }
+
+    #[test]
+    fn case_accents_and_punctuation_do_not_matter() {
+        assert_eq!(slugs("SOCIETE"), ["privacy"]);
+        assert_eq!(slugs("e-mail "), ["privacy"]);
+        assert_eq!(slugs("email "), ["privacy"]);
+        assert_eq!(slugs("privacy!"), slugs("privacy"));
+    }
+
+    #[test]
+    fn the_last_word_matches_as_a_prefix_while_typing() {
+        assert_eq!(slugs("enc")[0], "encryption");
+        assert!(slugs("enc ").is_empty(), "a finished word is not a prefix");
+    }
+
+    #[test]
+    fn typos_are_tolerated_by_word_length() {
+        assert_eq!(slugs("privasy ")[0], "privacy");
+        assert_eq!(slugs("encyrption ")[0], "encryption");
+        assert_eq!(slugs("goverance ")[0], "governance");
+        assert!(
+            !slugs("dns ").contains(&"dna".to_string()),
+            "no typos in short words"
+        );
+    }
+
+    #[test]
+    fn acronyms_and_expansions_are_one_term() {
+        let by_acronym = slugs("dns ");
+        let by_name = slugs("domain name system ");
+        assert_eq!(by_acronym, by_name);
+        assert_eq!(by_acronym[..2], ["dns", "dnssec"]);
+        assert_eq!(slugs("border gateway protocol")[0], "bgp");
+        assert_eq!(slugs("AI ")[0], "ai");
+    }
+
+    #[test]
+    fn title_beats_focus_area_beats_text() {
+        // "privacy": title of privacy, text of encryption and ai.
+        assert_eq!(slugs("privacy "), ["privacy", "encryption", "ai"]);
+        // "trust": focus area of three, text of none.
+        let trust = slugs("trust ");
+        assert_eq!(
+            trust,
+            ["dns", "privacy", "encryption"],
+            "ties in listing order"
+        );
+    }
+
+    #[test]
+    fn all_words_beat_some_and_and_falls_back_to_partial() {
+        let outcome = search(&index(), "privacy machines", None);
+        assert_eq!(outcome.hits[0].slug, "ai");
+        assert!(!outcome.partial);
+        assert_eq!(outcome.hits.len(), 1, "AND");
+        let outcome = search(&index(), "privacy zebra", None);
+        assert!(outcome.partial);
+        assert_eq!(outcome.hits[0].slug, "privacy");
+    }
+
+    #[test]
+    fn matches_are_marked_in_titles_and_snippets() {
+        let outcome = search(&index(), "domain name system", None);
+        let dns = &outcome.hits[0];
+        let marked: Vec<&str> = dns
+            .title
+            .iter()
+            .filter(|s| s.mark)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(marked, ["Domain", "Name", "System", "DNS"]);
+        let dnssec = &outcome.hits[1];
+        assert!(dnssec.snippet.iter().any(|s| s.mark && s.text == "domain"));
+    }
+
+    #[test]
+    fn counts_cover_every_filter_before_it_applies() {
+        let trust = Filter::FocusArea("building-trust".into());
+        let outcome = search(&index(), "privacy ", Some(&trust));
+        assert_eq!(
+            outcome.hits.len(),
+            2,
+            "privacy and encryption; ai has no focus area"
+        );
+        let count = |slug: &str| {
+            outcome
+                .counts
+                .iter()
+                .find(|c| c.slug == slug)
+                .map(|c| c.count)
+        };
+        assert_eq!(count("building-trust"), Some(2));
+        assert_eq!(count("improving-technical-security"), Some(0));
+        assert_eq!(count(EMERGING), Some(1));
+        let emerging = search(&index(), "privacy ", Some(&Filter::Emerging));
+        assert_eq!(emerging.hits.len(), 1);
+    }
+
+    #[test]
+    fn no_match_offers_the_closest_issues() {
+        let outcome = search(&index(), "dnsex quux", None);
+        assert!(outcome.hits.is_empty());
+        assert_eq!(outcome.suggestions.len(), 3);
+        assert_eq!(outcome.suggestions[0].slug, "dnssec");
+        assert_eq!(outcome.announcement(), "No issues match “dnsex quux”");
+    }
+
+    #[test]
+    fn an_empty_query_has_no_hits_but_counts_every_issue() {
+        let outcome = search(&index(), "  ", None);
+        assert!(outcome.hits.is_empty());
+        assert!(outcome.suggestions.is_empty());
+        let trust = outcome.counts.iter().find(|c| c.slug == "building-trust");
+        assert_eq!(trust.map(|c| c.count), Some(3));
+    }
+
+    #[test]
+    fn odd_input_never_fails() {
+        for query in [
+            "",
+            "   ",
+            "\u{0000}\u{0007}",
+            "🙂🙂",
+            "שלום",
+            "a\u{0301}\u{0301}",
+            &"x".repeat(10_000),
+            "\u{FFFD}",
+        ] {
+            let outcome = search(&index(), query, None);
+            assert!(outcome.query.chars().count() <= 200);
+        }
+    }
+
+    #[test]
+    fn announcements_read_naturally() {
+        assert_eq!(
+            search(&index(), "bgp", None).announcement(),
+            "1 issue matches “bgp”"
+        );
+        assert_eq!(
+            search(&index(), "trust", None).announcement(),
+            "3 issues match “trust”"
+        );
+    }
+}
