@@ -6,6 +6,7 @@ pub mod components;
 pub mod content;
 pub mod domain;
 pub mod error;
+pub mod islands;
 pub mod routes;
 pub mod search;
 #[cfg(feature = "ssr")]

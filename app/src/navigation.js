@@ -1,6 +1,7 @@
 // Companion to the islands router, which swaps pages in place without a reload:
 // - after each client-side navigation, start the new page at the top and move focus to its
-//   <main>, so screen readers announce it;
+//   <main>, so screen readers announce it (unless the visitor is typing in the search box,
+//   whose typing caused the navigation: focus stays there);
 // - same-page "#…" links (the skip link) and history steps between them keep their native
 //   behaviour instead of fetching the page again.
 let page = location.pathname + location.search;
@@ -18,5 +19,7 @@ history.pushState = (...args) => {
   pushState(...args);
   page = location.pathname + location.search;
   scrollTo(0, 0);
-  document.getElementById("main")?.focus({ preventScroll: true });
+  if (document.activeElement?.id !== "site-search-q") {
+    document.getElementById("main")?.focus({ preventScroll: true });
+  }
 };

@@ -538,3 +538,33 @@ fn searching_the_real_content() {
         .collect();
     assert_eq!(closest[..2], ["dnssec", "dns"]);
 }
+
+#[test]
+fn every_word_of_the_content_is_a_query_that_finds_its_issue() {
+    let catalog = load_catalog(&real_content()).expect("real content loads");
+    let index = catalog.search_index();
+    let mut words: Vec<(String, String)> = index
+        .docs
+        .iter()
+        .flat_map(|doc| {
+            [&doc.title, &doc.text]
+                .into_iter()
+                .flat_map(|field| field.tokens.iter().map(|t| (t.0.clone(), doc.slug.clone())))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    words.sort();
+    words.dedup();
+    for (word, slug) in &words {
+        for query in [word.clone(), format!("{word} "), word[..word.len() / 2].to_string()] {
+            // Snippets are cut around matches anywhere in the text; none may panic.
+            let outcome = catalog.search(&query, None).expect("search");
+            if query.ends_with(' ') {
+                assert!(
+                    outcome.hits.iter().any(|hit| &hit.slug == slug),
+                    "“{query}” does not find {slug}"
+                );
+            }
+        }
+    }
+}

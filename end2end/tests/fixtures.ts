@@ -24,7 +24,8 @@ export const test = base.extend<Fixtures & { notFoundAllowed: RegExp[] }>({
         const url = message.location().url;
         const excused =
           text.includes("status of 404") && notFoundAllowed.some((pattern) => pattern.test(url));
-        if ((message.type() === "error" && !excused) || /hydrat/i.test(text)) {
+        // An island whose WASM function is missing stays dead with only a warning.
+        if ((message.type() === "error" && !excused) || /hydrat|island/i.test(text)) {
           problems.push(`console.${message.type()}: ${text} (${url})`);
         }
       });

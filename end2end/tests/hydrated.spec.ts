@@ -181,3 +181,114 @@ test("every asset the page links loads", async ({ page }) => {
     expect(response.status(), url).toBe(200);
   }
 });
+
+// ---------- search ----------
+
+const searchBox = (page: import("@playwright/test").Page) => page.getByRole("searchbox", { name: "Search the issues" });
+const resultTitles = (page: import("@playwright/test").Page) => page.locator(".search-results__list .search-result__title");
+
+test("typing searches in place, keeps one history entry, and back restores box and results", async ({ page }) => {
+  await page.goto("/");
+  await waitForHydration(page);
+  await page.evaluate(() => ((window as unknown as { marker: string }).marker = "kept"));
+  const entries = await page.evaluate(() => history.length);
+  await searchBox(page).click();
+  await page.keyboard.type("bgp");
+  await expect(page).toHaveURL(/\/\?q=bgp$/);
+  await expect(resultTitles(page).first()).toHaveText("Securing Border Gateway Protocol (BGP)");
+  await expect(resultTitles(page).first().locator("mark")).toHaveText(["Border", "Gateway", "Protocol", "BGP"]);
+  const count = await resultTitles(page).count();
+  await expect(page.getByRole("status")).toHaveText(count === 1 ? "1 issue matches “bgp”" : `${count} issues match “bgp”`);
+  await expect(page.locator(".explorer__listing")).toBeHidden();
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+
+  // A filter chip combines with the query and shows counts for it.
+  const filters = page.getByRole("navigation", { name: "Filter by focus area" });
+  const security = filters.getByRole("link", { name: /Improving Technical Security/ });
+  await expect(security.locator(".chip__count")).not.toHaveText(/^\s*,?\s*0/);
+  await security.click();
+  await expect(page).toHaveURL(/\?q=bgp&focus=improving-technical-security$/);
+  await expect(resultTitles(page).first()).toHaveText("Securing Border Gateway Protocol (BGP)");
+  await expect(filters.getByRole("link", { name: /Improving Technical Security/ })).toHaveAttribute("aria-current", "page");
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/\?q=bgp$/);
+  await expect(searchBox(page)).toHaveValue("bgp");
+  await expect(resultTitles(page).first()).toHaveText("Securing Border Gateway Protocol (BGP)");
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("kept");
+});
+
+test("slash focuses the search from an issue page, typing goes to the results, Esc clears", async ({ page }) => {
+  await page.goto("/issues/dns");
+  await waitForHydration(page);
+  await page.evaluate(() => ((window as unknown as { marker: string }).marker = "kept"));
+  await page.getByRole("link", { name: "All issues" }).first().focus();
+  await page.keyboard.press("/");
+  await expect(searchBox(page)).toBeFocused();
+  await page.keyboard.type("privasy", { delay: 30 });
+  await expect(page).toHaveURL(/\/\?q=privasy$/);
+  await expect(resultTitles(page).first()).toHaveText("Privacy");
+  await expect(searchBox(page)).toHaveValue("privasy");
+  await expect(searchBox(page)).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(searchBox(page)).toHaveValue("");
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.locator(".explorer__listing")).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("kept");
+});
+
+test("arrow keys move through the results and Enter opens one on the client", async ({ page }) => {
+  await page.goto("/?q=dns");
+  await waitForHydration(page);
+  await page.evaluate(() => ((window as unknown as { marker: string }).marker = "kept"));
+  const links = page.locator(".search-results__list a");
+  await expect(links.first()).toBeVisible();
+  await searchBox(page).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await expect(searchBox(page)).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  const first = await links.nth(0).getAttribute("href");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`${first}$`));
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("kept");
+});
+
+test("a search without results says so and offers the closest issues", async ({ page }) => {
+  await page.goto("/");
+  await waitForHydration(page);
+  await searchBox(page).fill("dnsex quux");
+  await expect(page.getByText("No issue matches “dnsex quux”.")).toBeVisible();
+  await expect(page.locator(".search-results__suggestions a")).toHaveCount(3);
+  await expect(page.getByRole("status")).toHaveText("No issues match “dnsex quux”");
+});
+
+test("the browser ranks exactly as the server does", async ({ page }) => {
+  for (const query of ["bgp", "domain name system", "privasy", "enc", "internet of things", "e-mail", "trust", "goverance", "routing security", "ixp"]) {
+    await page.goto(`/?q=${encodeURIComponent(query)}`);
+    await waitForHydration(page);
+    const fromServer = await resultTitles(page).allTextContents();
+    expect(fromServer.length, query).toBeGreaterThan(0);
+    // Clear the server's results through the client first, so what follows is the client's.
+    await searchBox(page).fill("zzzzzz");
+    await expect(page.getByText("No issue matches “zzzzzz”.")).toBeVisible();
+    await searchBox(page).fill("");
+    await searchBox(page).pressSequentially(query);
+    await expect(page.getByRole("status")).toContainText(`“${query}”`);
+    await expect.poll(() => resultTitles(page).allTextContents(), { message: query }).toEqual(fromServer);
+  }
+});
+
+test("an unknown issue address suggests the closest issues", async ({ page, expectNotFound }) => {
+  expectNotFound(/\/issues\/dnsec$/);
+  const response = await page.goto("/issues/dnsec");
+  expect(response?.status()).toBe(404);
+  const suggestions = page.locator(".error-page__suggestions a");
+  await expect(suggestions.nth(0)).toHaveText("Domain Name System Security Extensions (DNSSEC)");
+  await expect(suggestions.nth(1)).toHaveText("Domain Name System (DNS)");
+});

@@ -57,3 +57,31 @@ test("the 404 page works without JavaScript", async ({ page, expectNotFound }) =
   await page.getByRole("link", { name: "Browse all issues" }).click();
   await expect(page).toHaveURL(/\/$/);
 });
+
+test("the search works as a form without JavaScript", async ({ page }) => {
+  await page.goto("/issues/tls");
+  const box = page.getByRole("searchbox", { name: "Search the issues" });
+  await box.fill("privasy");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/\?q=privasy$/);
+  const titles = page.locator(".search-results__list .search-result__title");
+  await expect(titles.first()).toHaveText("Privacy");
+  await expect(titles.first().locator("mark")).toHaveText("Privacy");
+  await expect(page.getByRole("status")).toContainText("“privasy”");
+  await expect(page.locator(".explorer__listing")).toBeHidden();
+  const filters = page.getByRole("navigation", { name: "Filter by focus area" });
+  await filters.getByRole("link", { name: /Building Trust/ }).click();
+  await expect(page).toHaveURL(/\/\?q=privasy&focus=building-trust$/);
+  await expect(titles.first()).toHaveText("Privacy");
+  await expect(box).toHaveValue("privasy");
+});
+
+test("no results and unknown issues offer the closest issues without JavaScript", async ({ page, expectNotFound }) => {
+  await page.goto("/?q=dnsex%20quux");
+  await expect(page.getByText("No issue matches “dnsex quux”.")).toBeVisible();
+  await expect(page.locator(".search-results__suggestions a")).toHaveCount(3);
+  expectNotFound(/\/issues\/dnsec$/);
+  const response = await page.goto("/issues/dnsec");
+  expect(response?.status()).toBe(404);
+  await expect(page.locator(".error-page__suggestions a").first()).toHaveText("Domain Name System Security Extensions (DNSSEC)");
+});

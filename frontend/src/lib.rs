@@ -1,7 +1,11 @@
-//! The browser entry point: hydrates the server-rendered page.
+//! The browser entry point: hydrates the islands of the server-rendered page.
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    // Links the app crate's `#[island]` hydration functions into this module; without a
+    // use of the crate the linker drops them and no island comes alive.
+    #[allow(unused_imports)]
+    use app::islands::*;
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
     // A plain signal for tests and tooling that the page is now interactive.

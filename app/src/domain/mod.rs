@@ -3,7 +3,7 @@
 mod slug;
 mod text;
 
-pub use slug::{icon_src, is_valid_slug, issue_href};
+pub use slug::{encode_query_value, icon_src, is_valid_slug, issue_href};
 pub use text::first_sentence;
 
 use serde::{Deserialize, Serialize};

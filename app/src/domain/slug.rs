@@ -20,9 +20,30 @@ pub fn icon_src(slug: &str) -> String {
     format!("/icons/{slug}.svg")
 }
 
+/// Percent-encodes a query-string value: everything but unreserved ASCII (RFC 3986) is
+/// written as `%XX` bytes of its UTF-8.
+pub fn encode_query_value(value: &str) -> String {
+    let mut encoded = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            encoded.push(byte as char);
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(encode_query_value("bgp"), "bgp");
+        assert_eq!(encode_query_value("a b&c=d"), "a%20b%26c%3Dd");
+        assert_eq!(encode_query_value("é"), "%C3%A9");
+    }
 
     #[test]
     fn accepts_plain_slugs() {

@@ -5,7 +5,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::{ErrorView, IssueCard};
-use crate::domain::{issue_href, IssueIndex, Section, SectionKind};
+use crate::domain::{issue_href, IssueIndex, IssueLink, Section, SectionKind};
+use crate::islands::SearchResults;
+use crate::search::EMERGING;
 use crate::server_fns::issues::list_issues;
 
 /// The listing: intro, the four focus areas, the issues and the emerging issues.
@@ -36,13 +38,14 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// Each filter is its own keyed page, so client-side navigation replaces the listing
-/// wholesale rather than patching one listing into another node by node.
+/// Each filter and query is its own keyed page, so client-side navigation replaces the
+/// listing wholesale rather than patching one listing into another node by node.
 fn listing_key(index: &IssueIndex) -> String {
-    index
+    let filter = index
         .filter
         .as_ref()
-        .map_or_else(|| "all".to_string(), |area| area.slug.clone())
+        .map_or("all", |area| area.slug.as_str());
+    format!("{filter}|{}", index.search.query)
 }
 
 #[component]
@@ -53,70 +56,45 @@ fn Listing(index: IssueIndex) -> impl IntoView {
         index.issues().count()
     );
     let filter = index.filter.clone();
+    let title = match (&filter, index.search.query.as_str()) {
+        (_, query) if !query.is_empty() => format!("Search: {query}"),
+        (Some(area), _) => area.title.clone(),
+        (None, _) => String::new(),
+    };
     view! {
-        <Title text=filter.as_ref().map(|area| area.title.clone()).unwrap_or_default() />
+        <Title text=title />
         <Meta name="description" content=description />
         <section class="intro" aria-labelledby="intro-heading">
             <h1 id="intro-heading">"Internet issues"</h1>
             <p class="intro__lead">{index.intro.clone()}</p>
-            <FocusAreas index=index.clone() />
         </section>
-        {index
-            .sections
-            .into_iter()
-            .filter(|section| !section.issues.is_empty())
-            .map(|section| view! { <SectionList section /> })
-            .collect_view()}
+        <SearchResults outcome=index.search.clone()>
+            {filter.map(|area| view! { <FilterNote area /> })}
+            {index
+                .sections
+                .into_iter()
+                .filter(|section| !section.issues.is_empty())
+                .map(|section| view! { <SectionList section /> })
+                .collect_view()}
+        </SearchResults>
     }
 }
 
-/// The focus areas as filters of the listing. Plain `<a>` rather than `<A>`: the router
-/// still navigates them on the client, but `<A>` would mark every `/?focus=…` link as the
-/// current page because it compares paths only.
+/// What the filtered listing shows, with a link to the focus area's own page.
 #[component]
-fn FocusAreas(index: IssueIndex) -> impl IntoView {
-    let active = index.filter.as_ref().map(|area| area.slug.clone());
-    view! {
-        <nav class="focus-areas" aria-label="Filter by focus area">
-            <h2 class="focus-areas__heading">"Focus areas"</h2>
-            <ul class="focus-areas__list">
-                <li>
-                    <a href="/" class="chip" aria-current=active.is_none().then_some("page")>
-                        "All issues"
-                    </a>
-                </li>
-                {index
-                    .focus_areas
-                    .into_iter()
-                    .map(|area| {
-                        let current = active.as_deref() == Some(area.slug.as_str());
-                        view! {
-                            <li>
-                                <a
-                                    href=format!("/?focus={}", area.slug)
-                                    class="chip"
-                                    aria-current=current.then_some("page")
-                                >
-                                    {area.title}
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-            {index
-                .filter
-                .map(|area| {
-                    view! {
-                        <p class="focus-areas__about">
-                            "Showing the issues that serve "
-                            <A href=issue_href(&area.slug)>{area.title.clone()}</A>
-                            "."
-                        </p>
-                    }
-                })}
-        </nav>
+fn FilterNote(area: IssueLink) -> impl IntoView {
+    if area.slug == EMERGING {
+        return view! { <p class="focus-areas__about">"Showing the emerging issues."</p> }
+            .into_any();
     }
+    view! {
+        <p class="focus-areas__about">
+            "Showing the issues that serve "
+            <A href=issue_href(&area.slug)>{area.title.clone()}</A>
+            "."
+        </p>
+    }
+    .into_any()
 }
 
 #[component]

@@ -6,7 +6,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::{ErrorView, IssueIcon};
 use crate::domain::{issue_href, IssueDetail, IssueLink, SectionKind};
-use crate::server_fns::issues::get_issue;
+use crate::error::AppError;
+use crate::server_fns::issues::{closest_issues, get_issue};
 
 /// `/issues/:slug`: one issue in full. The resource is keyed on the slug, so following a
 /// link to another issue loads only that issue's data, on the client.
@@ -28,7 +29,15 @@ pub fn IssuePage() -> impl IntoView {
                             <IssueArticle issue />
                         </For>
                     }),
-                    Err(error) => Either::Right(view! { <ErrorView error /> }),
+                    Err(error) => {
+                        let suggestions = match &error {
+                            AppError::IssueNotFound(slug) => {
+                                closest_issues(slug.clone()).await.unwrap_or_default()
+                            }
+                            _ => Vec::new(),
+                        };
+                        Either::Right(view! { <ErrorView error suggestions /> })
+                    }
                 }
             })}
         </Transition>

@@ -149,6 +149,8 @@ pub struct SearchOutcome {
     /// The filter's slug, if one applies.
     pub filter: Option<String>,
     pub hits: Vec<SearchHit>,
+    /// Issues matching the query before the filter applies.
+    pub total: u32,
     /// Results per filter for this query, before the filter applies.
     pub counts: Vec<FacetCount>,
     /// True when no issue matched every word and the hits match only some.

@@ -77,6 +77,7 @@ pub fn search(index: &SearchIndex, raw_query: &str, filter: Option<&Filter>) -> 
             query,
             filter: filter.map(|f| f.slug().to_string()),
             hits: Vec::new(),
+            total: candidates.len() as u32,
             counts,
             partial: false,
             suggestions: Vec::new(),
@@ -96,6 +97,7 @@ pub fn search(index: &SearchIndex, raw_query: &str, filter: Option<&Filter>) -> 
         query,
         filter: filter.map(|f| f.slug().to_string()),
         hits,
+        total: candidates.len() as u32,
         counts,
         partial: partial && !candidates.is_empty(),
         suggestions,
@@ -188,7 +190,7 @@ fn word_quality(wanted: &str, word: &str, prefix: bool) -> Option<u32> {
         return Some(3);
     }
     let chars = wanted.chars().count();
-    if prefix && chars >= 2 && word.starts_with(wanted) {
+    if prefix && word.starts_with(wanted) {
         return Some(2);
     }
     let typos = allowed_typos(chars);

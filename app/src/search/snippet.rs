@@ -19,8 +19,8 @@ pub fn snippet(text: &str, marks: &[(u32, u32)]) -> Vec<Segment> {
     let mut start = back_chars(text, anchor, LEAD);
     if start > 0 {
         // Begin at a word: after the next whitespace, unless that passes the match.
-        if let Some(space) = text[start..anchor].find(char::is_whitespace) {
-            start += space + 1;
+        if let Some((space, c)) = text[start..anchor].char_indices().find(|(_, c)| c.is_whitespace()) {
+            start += space + c.len_utf8();
         }
     }
     let mut end = forward_chars(text, start, LENGTH);
@@ -144,6 +144,15 @@ mod tests {
         assert!(shown.ends_with("…"));
         assert!(shown.chars().count() <= LENGTH + 2);
         assert!(!shown.contains("  "));
+    }
+
+    #[test]
+    fn wide_spaces_are_word_boundaries_too() {
+        // A no-break space is two bytes: the cut must land after all of it.
+        let text = format!("{}\u{a0}word {}target end", "x".repeat(70), "y ".repeat(10));
+        let at = text.find("target").expect("target") as u32;
+        let shown = render(&snippet(&text, &[(at, at + 6)]));
+        assert!(shown.contains("[target]"), "{shown}");
     }
 
     #[test]

@@ -154,7 +154,44 @@ pub async fn reject_unusual_targets(request: Request, next: Next) -> Response {
         )
             .into_response();
     }
+    if uri
+        .query()
+        .is_some_and(|query| !is_well_formed_query(query))
+    {
+        return (
+            StatusCode::BAD_REQUEST,
+            "The query string is malformed: each % must start a %XX escape, and the text must be UTF-8.",
+        )
+            .into_response();
+    }
     next.run(request).await
+}
+
+/// Every `%` starts a two-digit hex escape, and the decoded bytes are UTF-8 (so no lone
+/// surrogates or truncated characters reach a page or a search).
+fn is_well_formed_query(query: &str) -> bool {
+    let bytes = query.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|pair| std::str::from_utf8(pair).ok());
+                match hex.and_then(|pair| u8::from_str_radix(pair, 16).ok()) {
+                    Some(byte) => decoded.push(byte),
+                    None => return false,
+                }
+                i += 3;
+            }
+            byte => {
+                decoded.push(byte);
+                i += 1;
+            }
+        }
+    }
+    std::str::from_utf8(&decoded).is_ok()
 }
 
 #[cfg(test)]
@@ -176,6 +213,22 @@ mod tests {
         let page = error_page(StatusCode::BAD_REQUEST, "m", Some("<script>x</script>"));
         assert!(!page.contains("<script>"));
         assert!(page.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn malformed_query_strings_are_recognised() {
+        for good in [
+            "q=bgp",
+            "q=%C3%A9t%C3%A9",
+            "q=a+b&focus=x",
+            "",
+            "q=%F0%9F%99%82",
+        ] {
+            assert!(is_well_formed_query(good), "{good}");
+        }
+        for bad in ["q=%ZZ", "q=%", "q=%4", "q=%ED%A0%80", "q=%C3", "q=%FF"] {
+            assert!(!is_well_formed_query(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -1,0 +1,203 @@
+//! The listing of `/` with search: focus-area chips with result counts, and either the
+//! listing (the island's children, rendered on the server) or the ranked results.
+//!
+//! The server renders the results for the address's query, so the page is complete without
+//! JavaScript. In the browser, queries typed in the header's box arrive through
+//! [`browser::subscribe`] and are ranked here with the same function the server uses.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::browser;
+use crate::components::SearchHitItem;
+use crate::domain::{encode_query_value, issue_href};
+use crate::search::{search, FacetCount, Filter, SearchOutcome, EMERGING};
+
+#[island]
+pub fn SearchResults(outcome: SearchOutcome, children: Children) -> impl IntoView {
+    let filter = outcome.filter.clone();
+    let outcome = RwSignal::new(outcome);
+    Effect::new({
+        let filter = filter.clone();
+        move |_| {
+            let filter = filter.clone();
+            let run = move |query: String| {
+                let filter = filter.clone();
+                browser::with_index(move |index| {
+                    let filter = filter.and_then(|slug| Filter::parse(&slug, &index));
+                    outcome.set(search(&index, &query, filter.as_ref()));
+                });
+            };
+            // The box may already hold more than the server rendered results for.
+            browser::arrived_home();
+            let typed = browser::search_input()
+                .map(|input| input.value())
+                .unwrap_or_default();
+            if typed.trim() != outcome.get_untracked().query {
+                // After the router has recorded this page's address, not before.
+                let address = typed.clone();
+                set_timeout(
+                    move || browser::replace_address(&address),
+                    std::time::Duration::ZERO,
+                );
+                run(typed);
+            }
+            browser::subscribe(run);
+        }
+    });
+    let query = move || outcome.with(|o| o.query.clone());
+    let searching = move || !query().is_empty();
+    let on_keydown = move |event: ev::KeyboardEvent| match event.key().as_str() {
+        "ArrowDown" => {
+            event.prevent_default();
+            browser::move_through_results(1);
+        }
+        "ArrowUp" => {
+            event.prevent_default();
+            browser::move_through_results(-1);
+        }
+        _ => {}
+    };
+    view! {
+        <div class="explorer">
+            <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+                {move || if searching() { outcome.with(SearchOutcome::announcement) } else { String::new() }}
+            </p>
+            <FilterChips outcome filter=filter.clone() />
+            <div class="explorer__listing" hidden=searching>
+                {children()}
+            </div>
+            <Show when=searching>
+                <section
+                    class="search-results"
+                    aria-labelledby="search-results-heading"
+                    on:keydown=on_keydown
+                >
+                    <h2 id="search-results-heading">
+                        {move || {
+                            outcome.with(|o| {
+                                if o.partial {
+                                    format!("Issues matching some of “{}”", o.query)
+                                } else {
+                                    format!("Results for “{}”", o.query)
+                                }
+                            })
+                        }}
+                    </h2>
+                    {move || outcome.with(results)}
+                </section>
+            </Show>
+        </div>
+    }
+}
+
+fn results(outcome: &SearchOutcome) -> AnyView {
+    if outcome.hits.is_empty() {
+        let suggestions = outcome.suggestions.clone();
+        return view! {
+            <div class="search-results__none">
+                <p>{format!("No issue matches “{}”.", outcome.query)}</p>
+                {(!suggestions.is_empty()).then(|| view! {
+                    <p>"The closest issues:"</p>
+                    <ul class="search-results__suggestions">
+                        {suggestions.into_iter().map(|s| view! {
+                            <li><a href=issue_href(&s.slug)>{s.title}</a></li>
+                        }).collect_view()}
+                    </ul>
+                })}
+            </div>
+        }
+        .into_any();
+    }
+    view! {
+        <ol class="search-results__list">
+            {outcome.hits.iter().cloned().map(|hit| view! { <SearchHitItem hit /> }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
+/// The filters: all issues, the four focus areas and the emerging issues, each with the
+/// number of results for the current query. A chip toggles: the active one links back to
+/// all issues. Plain links, so the islands router loads the filtered page.
+#[component]
+fn FilterChips(outcome: RwSignal<SearchOutcome>, filter: Option<String>) -> impl IntoView {
+    let active = filter.clone();
+    let href = move |slug: Option<&str>| {
+        let query = outcome.with(|o| o.query.clone());
+        let mut pairs = Vec::new();
+        if !query.is_empty() {
+            pairs.push(format!("q={}", encode_query_value(&query)));
+        }
+        if let Some(slug) = slug {
+            pairs.push(format!("focus={slug}"));
+        }
+        if pairs.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/?{}", pairs.join("&"))
+        }
+    };
+    let counts = outcome.with_untracked(|o| o.counts.clone());
+    let total = move || {
+        outcome.with(|o| {
+            if o.query.is_empty() {
+                None
+            } else {
+                Some(o.total)
+            }
+        })
+    };
+    view! {
+        <nav class="focus-areas" aria-label="Filter by focus area">
+            <h2 class="focus-areas__heading">"Focus areas"</h2>
+            <ul class="focus-areas__list">
+                <li>
+                    <a
+                        href=move || href(None)
+                        class="chip"
+                        aria-current=active.is_none().then_some("page")
+                    >
+                        "All issues"
+                        {move || total().map(|count| view! { <Count count /> })}
+                    </a>
+                </li>
+                {counts
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, FacetCount { slug, name, .. })| {
+                        let current = active.as_deref() == Some(slug.as_str());
+                        let target = (!current).then(|| slug.clone());
+                        let count = move || outcome.with(|o| o.counts.get(i).map_or(0, |c| c.count));
+                        let class = if slug == EMERGING { "chip chip--emerging" } else { "chip" };
+                        view! {
+                            <li>
+                                <a
+                                    href=move || href(target.as_deref())
+                                    class=class
+                                    aria-current=current.then_some("page")
+                                >
+                                    {name}
+                                    {move || view! { <Count count=count() /> }}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// A result count on a chip, read out as ", 3 issues".
+#[component]
+fn Count(count: u32) -> impl IntoView {
+    let noun = if count == 1 { " issue" } else { " issues" };
+    view! {
+        <span class="chip__count">
+            <span class="visually-hidden">", "</span>
+            {count}
+            <span class="visually-hidden">{noun}</span>
+        </span>
+    }
+}
