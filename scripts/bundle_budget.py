@@ -2,13 +2,14 @@
 """First-load bundle budget.
 
 Loads `/` from a running release server, finds every script, stylesheet and WASM module the
-page loads (linked or inline), compresses each with `brotli -q 11`, and fails when the sum
+page loads (linked, inline, or imported by a linked script), compresses each with `brotli -q 11`, and fails when the sum
 exceeds the budget in bench/bundle-budget-bytes. Sizes are deterministic, so this runs in the
 test suite. Usage: scripts/bundle_budget.py [BASE_URL]   (default http://127.0.0.1:3100)
 """
 
 import gzip
 import pathlib
+import re
 import subprocess
 import sys
 import urllib.request
@@ -66,8 +67,20 @@ def main():
         sys.exit("bundle-budget: `/` links no assets; is this the release server?")
 
     rows = []
-    for href in dict.fromkeys(finder.linked):
-        rows.append((href, fetch(base + href if href.startswith("/") else href)))
+    pending = list(dict.fromkeys(finder.linked))
+    seen = set()
+    while pending:
+        href = pending.pop(0)
+        if href in seen:
+            continue
+        seen.add(href)
+        data = fetch(base + href if href.startswith("/") else href)
+        rows.append((href, data))
+        # Modules a script imports statically load with it (the WASM-split loader does).
+        if href.endswith(".js"):
+            folder = href.rsplit("/", 1)[0]
+            for imported in re.findall(rb'from\s*"\./([^"]+\.js)"', data):
+                pending.append(f"{folder}/{imported.decode()}")
     inline = "".join(finder.inline).encode("utf-8")
     rows.append((f"inline scripts ({len(finder.inline)})", inline))
 

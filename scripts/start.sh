@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
-exec cargo leptos serve --release
+# --split: lazy islands (the search results) become their own WASM chunks.
+exec cargo leptos serve --release --split

@@ -23,8 +23,8 @@ cargo test -p app --features ssr
 step "integration tests: the real server over TCP"
 cargo test -p server
 
-step "release build (cargo leptos build --release)"
-cargo leptos build --release
+step "release build (cargo leptos build --release --split)"
+cargo leptos build --release --split
 
 step "the release binary started as an operator would (clean environment)"
 cargo test -p server --test release_binary -- --ignored

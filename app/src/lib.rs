@@ -1,6 +1,9 @@
 //! The Internet Issues Explorer: routes, pages, components, server functions and the domain
 //! model, shared by the server (feature `ssr`) and the browser (feature `hydrate`).
 
+// The home page's view types nest deeper than the default limit of 128.
+#![recursion_limit = "256"]
+
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod content;

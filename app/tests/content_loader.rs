@@ -556,7 +556,11 @@ fn every_word_of_the_content_is_a_query_that_finds_its_issue() {
     words.sort();
     words.dedup();
     for (word, slug) in &words {
-        for query in [word.clone(), format!("{word} "), word[..word.len() / 2].to_string()] {
+        for query in [
+            word.clone(),
+            format!("{word} "),
+            word[..word.len() / 2].to_string(),
+        ] {
             // Snippets are cut around matches anywhere in the text; none may panic.
             let outcome = catalog.search(&query, None).expect("search");
             if query.ends_with(' ') {

@@ -191,9 +191,14 @@ test("typing searches in place, keeps one history entry, and back restores box a
   await page.goto("/");
   await waitForHydration(page);
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = "kept"));
-  const entries = await page.evaluate(() => history.length);
   await searchBox(page).click();
-  await page.keyboard.type("bgp");
+  // The first keystroke opens the results page in place (one history entry)...
+  await page.keyboard.type("b");
+  await expect(page).toHaveURL(/\/\?q=b$/);
+  await expect(page.locator("[data-search-results]")).toBeVisible();
+  const entries = await page.evaluate(() => history.length);
+  // ...and the keystrokes after it replace that entry.
+  await page.keyboard.type("gp");
   await expect(page).toHaveURL(/\/\?q=bgp$/);
   await expect(resultTitles(page).first()).toHaveText("Securing Border Gateway Protocol (BGP)");
   await expect(resultTitles(page).first().locator("mark")).toHaveText(["Border", "Gateway", "Protocol", "BGP"]);
@@ -291,4 +296,21 @@ test("an unknown issue address suggests the closest issues", async ({ page, expe
   const suggestions = page.locator(".error-page__suggestions a");
   await expect(suggestions.nth(0)).toHaveText("Domain Name System Security Extensions (DNSSEC)");
   await expect(suggestions.nth(1)).toHaveText("Domain Name System (DNS)");
+});
+
+test("the search code loads only where results are shown", async ({ page }) => {
+  const chunks: string[] = [];
+  page.on("request", (request) => {
+    if (/\/pkg\/split_.*\.wasm$/.test(new URL(request.url()).pathname)) chunks.push(request.url());
+  });
+  await page.goto("/");
+  await waitForHydration(page);
+  await page.goto("/issues/dns");
+  await waitForHydration(page);
+  expect(chunks, "no lazy chunk on pages without results").toEqual([]);
+  await page.goto("/?q=bgp");
+  await waitForHydration(page);
+  await searchBox(page).fill("bgpx");
+  await expect(page.getByText("No issue matches “bgpx”.")).toBeVisible();
+  expect(chunks.length, "the results island's chunk").toBeGreaterThan(0);
 });

@@ -85,11 +85,20 @@ pub fn subscribe(handler: impl Fn(String) + 'static) {
     SUBSCRIBER.with(|slot| *slot.borrow_mut() = Some(Rc::new(handler)));
 }
 
-/// Sends a query to the results on the page, if any.
-pub fn publish(query: &str) {
-    if let Some(handler) = SUBSCRIBER.with(|slot| slot.borrow().clone()) {
-        handler(query.to_string());
-    }
+/// Sends a query to the results on the page. False when this page shows no results
+/// island (then the caller navigates to the results page instead).
+pub fn publish(query: &str) -> bool {
+    let present = leptos::prelude::document()
+        .query_selector("[data-search-results]")
+        .ok()
+        .flatten()
+        .is_some();
+    let handler = SUBSCRIBER.with(|slot| slot.borrow().clone());
+    let Some(handler) = handler.filter(|_| present) else {
+        return false;
+    };
+    handler(query.to_string());
+    true
 }
 
 /// A query parameter of the current address.

@@ -5,4 +5,4 @@ mod search_box;
 mod search_results;
 
 pub use search_box::SearchBox;
-pub use search_results::SearchResults;
+pub use search_results::{FilterChips, SearchResults};

@@ -1,9 +1,10 @@
 //! The search box in the site header, on every page.
 //!
-//! Without JavaScript it is a GET form to `/`. With it: typing on `/` updates the results
-//! in place and the address with `history.replaceState` (one history entry, not one per
-//! keystroke); typing elsewhere submits the form through the islands router, which brings
-//! `/?q=…` without a reload. `/` focuses the box from anywhere, `Esc` clears it and gives
+//! Without JavaScript it is a GET form to `/`. With it: where results are shown, typing
+//! updates them in place and the address with `history.replaceState` (one history entry,
+//! not one per keystroke); anywhere else the first keystroke submits the form through the
+//! islands router, which brings `/?q=…` without a reload, and its results island takes the
+//! keystrokes that follow. `/` focuses the box from anywhere, `Esc` clears it and gives
 //! focus back, `↓` moves into the results. The island sits in the layout, so it lives as
 //! long as the page and registers its page-wide listeners once.
 
@@ -46,10 +47,9 @@ pub fn SearchBox(
 
     let on_input = move |event: ev::Event| {
         let value = event_target_value(&event);
-        if browser::on_home_page() {
+        if browser::on_home_page() && browser::publish(&value) {
             browser::arrived_home();
             browser::replace_address(&value);
-            browser::publish(&value);
         } else if !value.trim().is_empty() {
             if let Some(form) = form.get_untracked() {
                 keep_focus_filter_of_this_page(&form);
@@ -63,9 +63,8 @@ pub fn SearchBox(
             if let Some(input) = browser::search_input() {
                 input.set_value("");
             }
-            if browser::on_home_page() {
+            if browser::on_home_page() && browser::publish("") {
                 browser::replace_address("");
-                browser::publish("");
             }
             browser::return_focus();
         }
@@ -75,9 +74,9 @@ pub fn SearchBox(
         }
         _ => {}
     };
-    // On `/` the results are already on screen; elsewhere the router takes the submit.
+    // With results on the page, Enter moves into them; otherwise the router takes the submit.
     let on_submit = move |event: ev::SubmitEvent| {
-        if browser::on_home_page() {
+        if browser::on_home_page() && !browser::result_links().is_empty() {
             event.prevent_default();
             browser::move_through_results(1);
         }

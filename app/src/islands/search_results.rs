@@ -4,6 +4,8 @@
 //! The server renders the results for the address's query, so the page is complete without
 //! JavaScript. In the browser, queries typed in the header's box arrive through
 //! [`browser::subscribe`] and are ranked here with the same function the server uses.
+//! The island is only on pages with a query: on `/` the first keystroke opens `/?q=…`
+//! through the islands router, and the keystrokes after it are ranked here.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -13,7 +15,9 @@ use crate::components::SearchHitItem;
 use crate::domain::{encode_query_value, issue_href};
 use crate::search::{search, FacetCount, Filter, SearchOutcome, EMERGING};
 
-#[island]
+/// Lazy (`#[island(lazy)]`): its code is a separate WASM chunk, loaded only by pages that
+/// show results, so the first load of `/` does not carry the ranking and its views.
+#[island(lazy)]
 pub fn SearchResults(outcome: SearchOutcome, children: Children) -> impl IntoView {
     let filter = outcome.filter.clone();
     let outcome = RwSignal::new(outcome);
@@ -59,7 +63,7 @@ pub fn SearchResults(outcome: SearchOutcome, children: Children) -> impl IntoVie
         _ => {}
     };
     view! {
-        <div class="explorer">
+        <div class="explorer" data-search-results>
             <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
                 {move || if searching() { outcome.with(SearchOutcome::announcement) } else { String::new() }}
             </p>
@@ -119,9 +123,10 @@ fn results(outcome: &SearchOutcome) -> AnyView {
 
 /// The filters: all issues, the four focus areas and the emerging issues, each with the
 /// number of results for the current query. A chip toggles: the active one links back to
-/// all issues. Plain links, so the islands router loads the filtered page.
+/// all issues. Plain links, so the islands router loads the filtered page. Rendered by the
+/// results island, and on its own (server only) on `/` without a query.
 #[component]
-fn FilterChips(outcome: RwSignal<SearchOutcome>, filter: Option<String>) -> impl IntoView {
+pub fn FilterChips(outcome: RwSignal<SearchOutcome>, filter: Option<String>) -> impl IntoView {
     let active = filter.clone();
     let href = move |slug: Option<&str>| {
         let query = outcome.with(|o| o.query.clone());

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::{ErrorView, IssueCard};
 use crate::domain::{issue_href, IssueIndex, IssueLink, Section, SectionKind};
-use crate::islands::SearchResults;
+use crate::islands::{FilterChips, SearchResults};
 use crate::search::EMERGING;
 use crate::server_fns::issues::list_issues;
 
@@ -68,15 +68,29 @@ fn Listing(index: IssueIndex) -> impl IntoView {
             <h1 id="intro-heading">"Internet issues"</h1>
             <p class="intro__lead">{index.intro.clone()}</p>
         </section>
-        <SearchResults outcome=index.search.clone()>
-            {filter.map(|area| view! { <FilterNote area /> })}
-            {index
-                .sections
-                .into_iter()
-                .filter(|section| !section.issues.is_empty())
-                .map(|section| view! { <SectionList section /> })
-                .collect_view()}
-        </SearchResults>
+        {if index.search.query.is_empty() {
+            // No query: no island, so `/` loads no search code; the box's first keystroke
+            // brings the page with results.
+            let chips_filter = index.search.filter.clone();
+            view! {
+                <div class="explorer">
+                    <FilterChips outcome=RwSignal::new(index.search.clone()) filter=chips_filter />
+                    <div class="explorer__listing">
+                        {filter.map(|area| view! { <FilterNote area /> })}
+                        <Sections sections=index.sections />
+                    </div>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <SearchResults outcome=index.search.clone()>
+                    {filter.map(|area| view! { <FilterNote area /> })}
+                    <Sections sections=index.sections />
+                </SearchResults>
+            }
+            .into_any()
+        }}
     }
 }
 
@@ -95,6 +109,15 @@ fn FilterNote(area: IssueLink) -> impl IntoView {
         </p>
     }
     .into_any()
+}
+
+#[component]
+fn Sections(sections: Vec<Section>) -> impl IntoView {
+    sections
+        .into_iter()
+        .filter(|section| !section.issues.is_empty())
+        .map(|section| view! { <SectionList section /> })
+        .collect_view()
 }
 
 #[component]

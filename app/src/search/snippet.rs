@@ -19,7 +19,10 @@ pub fn snippet(text: &str, marks: &[(u32, u32)]) -> Vec<Segment> {
     let mut start = back_chars(text, anchor, LEAD);
     if start > 0 {
         // Begin at a word: after the next whitespace, unless that passes the match.
-        if let Some((space, c)) = text[start..anchor].char_indices().find(|(_, c)| c.is_whitespace()) {
+        if let Some((space, c)) = text[start..anchor]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+        {
             start += space + c.len_utf8();
         }
     }
