@@ -6,14 +6,14 @@ bench_base="http://127.0.0.1:$bench_port"
 
 require_release_build() {
   [ -x target/release/server ] && [ -f target/release/hash.txt ] || {
-    echo "no release build: run cargo leptos build --release first" >&2
+    echo "no release build: run cargo leptos build --release --split first" >&2
     exit 2
   }
   command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 }
 
 start_server() {
-  LEPTOS_HASH_FILES=true LEPTOS_SITE_ADDR="127.0.0.1:$bench_port" RUST_LOG=warn \
+  LEPTOS_SITE_ADDR="127.0.0.1:$bench_port" RUST_LOG=warn \
     MAX_CONCURRENT_REQUESTS="${MAX_CONCURRENT_REQUESTS:-4096}" target/release/server &
   server_pid=$!
   trap 'kill "$server_pid" 2>/dev/null || true' EXIT

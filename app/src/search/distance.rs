@@ -11,16 +11,31 @@ pub fn allowed_typos(chars: usize) -> usize {
     }
 }
 
-/// The OSA distance between `a` and `b`, or `None` when it exceeds `limit`.
+/// The OSA distance between `a` and `b`, or `None` when it exceeds `limit`. Words of up to
+/// [`SHORT`] characters are compared without allocating.
 pub fn within(a: &str, b: &str, limit: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit {
+    let (a_len, b_len) = (a.chars().count(), b.chars().count());
+    if a_len.abs_diff(b_len) > limit {
         return None;
     }
-    let distance = osa(&a, &b);
+    let distance = if a_len <= SHORT && b_len <= SHORT {
+        let mut a_chars = ['\0'; SHORT];
+        let mut b_chars = ['\0'; SHORT];
+        a.chars()
+            .zip(a_chars.iter_mut())
+            .for_each(|(c, slot)| *slot = c);
+        b.chars()
+            .zip(b_chars.iter_mut())
+            .for_each(|(c, slot)| *slot = c);
+        osa(&a_chars[..a_len], &b_chars[..b_len])
+    } else {
+        distance(a, b)
+    };
     (distance <= limit).then_some(distance)
 }
+
+/// Longest word compared on the stack.
+const SHORT: usize = 32;
 
 /// The OSA distance between two words.
 pub fn distance(a: &str, b: &str) -> usize {
@@ -29,26 +44,58 @@ pub fn distance(a: &str, b: &str) -> usize {
     osa(&a, &b)
 }
 
+/// Three rolling rows (the one before last for swaps), on the stack for short words.
 fn osa(a: &[char], b: &[char]) -> usize {
+    if b.len() >= SHORT {
+        return osa_rows(
+            a,
+            b,
+            &mut vec![0; b.len() + 1],
+            &mut vec![0; b.len() + 1],
+            &mut vec![0; b.len() + 1],
+        );
+    }
+    let (mut before, mut previous, mut current) = (
+        [0usize; SHORT + 1],
+        [0usize; SHORT + 1],
+        [0usize; SHORT + 1],
+    );
     let width = b.len() + 1;
-    let mut rows = vec![0usize; (a.len() + 1) * width];
-    for (j, cell) in rows.iter_mut().take(width).enumerate() {
+    osa_rows(
+        a,
+        b,
+        &mut before[..width],
+        &mut previous[..width],
+        &mut current[..width],
+    )
+}
+
+fn osa_rows(
+    a: &[char],
+    b: &[char],
+    before: &mut [usize],
+    previous: &mut [usize],
+    current: &mut [usize],
+) -> usize {
+    for (j, cell) in previous.iter_mut().enumerate() {
         *cell = j;
     }
     for i in 1..=a.len() {
-        rows[i * width] = i;
+        current[0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[(i - 1) * width + j] + 1)
-                .min(rows[i * width + j - 1] + 1)
-                .min(rows[(i - 1) * width + j - 1] + cost);
+            let mut best = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[(i - 2) * width + j - 2] + 1);
+                best = best.min(before[j - 2] + 1);
             }
-            rows[i * width + j] = best;
+            current[j] = best;
         }
+        before.copy_from_slice(previous);
+        previous.copy_from_slice(current);
     }
-    rows[a.len() * width + b.len()]
+    previous[b.len()]
 }
 
 #[cfg(test)]
@@ -71,6 +118,14 @@ mod tests {
         assert_eq!(allowed_typos(5), 1);
         assert_eq!(allowed_typos(8), 1);
         assert_eq!(allowed_typos(9), 2);
+    }
+
+    #[test]
+    fn long_words_take_the_same_path_as_short_ones() {
+        let long = "a".repeat(40);
+        let other = format!("{}b", "a".repeat(39));
+        assert_eq!(within(&long, &other, 2), Some(1));
+        assert_eq!(distance(&long, &other), 1);
     }
 
     #[test]

@@ -203,18 +203,24 @@ type Occurrence = (u32, u32, Vec<(u32, u32)>);
 /// Every place `phrase` occurs in `field`.
 fn occurrences(field: &Field, phrase: &Phrase) -> Vec<Occurrence> {
     let count = phrase.words.len();
+    let tokens = &field.tokens;
     let mut found = Vec::new();
-    for first in &field.tokens {
-        let mut quality = u32::MAX;
-        let mut spans = Vec::with_capacity(count);
-        let complete = phrase.words.iter().enumerate().all(|(j, wanted)| {
-            let prefix = phrase.prefix_last && j + 1 == count;
+    for (i, first) in tokens.iter().enumerate() {
+        let prefix = |j: usize| phrase.prefix_last && j + 1 == count;
+        let Some(q) = word_quality(&phrase.words[0], &first.0, prefix(0)) else {
+            continue;
+        };
+        let mut quality = q;
+        let mut spans = vec![(first.1, first.2)];
+        // Later words sit at the next positions, a few tokens on at most (a compound's
+        // joined form follows its parts).
+        let complete = phrase.words.iter().enumerate().skip(1).all(|(j, wanted)| {
             let position = first.3 + j as u32;
-            let best = field
-                .tokens
+            let best = tokens[i + 1..]
                 .iter()
+                .take(LOOKAHEAD + j)
                 .filter(|token| token.3 == position)
-                .filter_map(|token| word_quality(wanted, &token.0, prefix).map(|q| (q, token)))
+                .filter_map(|token| word_quality(wanted, &token.0, prefix(j)).map(|q| (q, token)))
                 .max_by_key(|(q, _)| *q);
             match best {
                 Some((q, token)) => {
@@ -225,12 +231,15 @@ fn occurrences(field: &Field, phrase: &Phrase) -> Vec<Occurrence> {
                 None => false,
             }
         });
-        if complete && !spans.is_empty() {
+        if complete {
             found.push((quality, first.3, spans));
         }
     }
     found
 }
+
+/// How many tokens past a phrase's first word its next word is looked for.
+const LOOKAHEAD: usize = 6;
 
 fn fields(doc: &SearchDoc) -> [&Field; 3] {
     [&doc.title, &doc.areas, &doc.text]

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Keystroke-to-results latency of the search in headless Chromium against the release
+# server (median and worst over 68 keystrokes). Needs `cargo leptos build --release --split`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/common.sh
+require_release_build
+start_server
+(cd end2end && node search-latency.mjs "$bench_base")

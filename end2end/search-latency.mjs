@@ -1,0 +1,51 @@
+// Keystroke-to-results latency of the search island in Debian Chromium: for each of 68
+// keystrokes (typing and erasing words), the time from the keydown event to the first
+// change of the results on the page (a MutationObserver on the island). Prints median and
+// worst. Usage: node search-latency.mjs [BASE_URL]   (bench/search-latency.sh runs it)
+import { chromium } from "@playwright/test";
+
+const base = process.argv[2] ?? "http://127.0.0.1:3200";
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu"],
+});
+const page = await browser.newPage();
+await page.goto(`${base}/?q=a`);
+await page.waitForFunction(() => document.body.dataset.hydrated === "true");
+const box = page.locator("#site-search-q");
+await box.fill("");
+// Warm up: the first keystroke fetches the search data.
+await box.pressSequentially("x");
+await page.waitForFunction(() => document.querySelector("[role=status]")?.textContent?.includes("“x”"));
+await box.fill("");
+await page.evaluate(() => {
+  const w = window;
+  w.latencies = [];
+  addEventListener("keydown", () => { w.started = performance.now(); }, true);
+  new MutationObserver(() => {
+    if (w.started !== undefined) {
+      w.latencies.push(performance.now() - w.started);
+      w.started = undefined;
+    }
+  }).observe(document.querySelector("[data-search-results]"), { subtree: true, childList: true, characterData: true, attributes: true });
+});
+const words = ["privacy", "routing", "encryption", "governance"];
+let keystrokes = 0;
+for (const word of words) {
+  for (const letter of word) {
+    await page.keyboard.press(letter);
+    await page.waitForTimeout(40);
+    keystrokes++;
+  }
+  for (let i = 0; i < word.length; i++) {
+    await page.keyboard.press("Backspace");
+    await page.waitForTimeout(40);
+    keystrokes++;
+  }
+}
+const latencies = (await page.evaluate(() => window.latencies)).sort((a, b) => a - b);
+await browser.close();
+const median = latencies[Math.floor(latencies.length / 2)];
+console.log(`keystrokes: ${keystrokes}, measured: ${latencies.length}`);
+console.log(`keystroke to results: median ${median.toFixed(2)} ms, worst ${latencies.at(-1).toFixed(2)} ms`);
+if (latencies.length < keystrokes) process.exitCode = 1;
