@@ -9,7 +9,7 @@ runs="${RUNS:-11}"
 times=()
 for _ in $(seq 1 "$runs"); do
   start=$(date +%s%N)
-  LEPTOS_HASH_FILES=true LEPTOS_SITE_ADDR="127.0.0.1:$bench_port" RUST_LOG=warn target/release/server &
+  LEPTOS_SITE_ADDR="127.0.0.1:$bench_port" RUST_LOG=warn target/release/server &
   server_pid=$!
   until curl -fsS -o /dev/null "$bench_base/healthz" 2>/dev/null; do sleep 0.002; done
   end=$(date +%s%N)

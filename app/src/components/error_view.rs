@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
-use crate::domain::issue_href;
+use super::SuggestionList;
 use crate::error::AppError;
 use crate::search::Suggestion;
 
@@ -23,14 +23,7 @@ pub fn ErrorView(error: AppError, #[prop(optional)] suggestions: Vec<Suggestion>
             <p class="error-page__code">{error.status_code()}</p>
             <h1 id="error-heading">{heading}</h1>
             <p>{error.to_string()}</p>
-            {(!suggestions.is_empty()).then(|| view! {
-                <p>"Did you mean:"</p>
-                <ul class="error-page__suggestions">
-                    {suggestions.into_iter().map(|s| view! {
-                        <li><A href=issue_href(&s.slug)>{s.title}</A></li>
-                    }).collect_view()}
-                </ul>
-            })}
+            <SuggestionList suggestions lead="Did you mean:" class="error-page__suggestions" />
             <p>
                 <A href="/">"Browse all issues"</A>
             </p>

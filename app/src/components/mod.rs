@@ -6,6 +6,7 @@ mod issue_icon;
 mod search_hit;
 mod site_footer;
 mod site_header;
+mod suggestion_list;
 
 pub use error_view::ErrorView;
 pub use issue_card::IssueCard;
@@ -13,3 +14,4 @@ pub use issue_icon::IssueIcon;
 pub use search_hit::{Marked, SearchHitItem};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
+pub use suggestion_list::SuggestionList;

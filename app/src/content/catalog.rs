@@ -90,11 +90,7 @@ impl Catalog {
                 SearchDoc {
                     slug: issue.slug.clone(),
                     section: issue.section,
-                    focus_areas: issue
-                        .focus_areas
-                        .iter()
-                        .map(|&i| self.issues[i].slug.clone())
-                        .collect(),
+                    focus_areas: self.focus_slugs(issue),
                     icon_alt: issue.icon_alt.clone(),
                     title: Field::new(issue.title.clone()),
                     areas: Field::new(areas.join(", ")),
@@ -230,12 +226,17 @@ impl Catalog {
             summary: issue.summary.clone(),
             icon_alt: issue.icon_alt.clone(),
             section: issue.section,
-            focus_areas: issue
-                .focus_areas
-                .iter()
-                .map(|&i| self.issues[i].slug.clone())
-                .collect(),
+            focus_areas: self.focus_slugs(issue),
         }
+    }
+
+    /// The slugs of an issue's focus areas.
+    fn focus_slugs(&self, issue: &IssueRecord) -> Vec<String> {
+        issue
+            .focus_areas
+            .iter()
+            .map(|&i| self.issues[i].slug.clone())
+            .collect()
     }
 
     fn link(&self, index: usize) -> IssueLink {

@@ -11,8 +11,8 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::browser;
-use crate::components::SearchHitItem;
-use crate::domain::{encode_query_value, issue_href};
+use crate::components::{SearchHitItem, SuggestionList};
+use crate::domain::encode_query_value;
 use crate::search::{search, FacetCount, Filter, SearchOutcome, EMERGING};
 
 /// Lazy (`#[island(lazy)]`): its code is a separate WASM chunk, loaded only by pages that
@@ -101,14 +101,11 @@ fn results(outcome: &SearchOutcome) -> AnyView {
         return view! {
             <div class="search-results__none">
                 <p>{format!("No issue matches “{}”.", outcome.query)}</p>
-                {(!suggestions.is_empty()).then(|| view! {
-                    <p>"The closest issues:"</p>
-                    <ul class="search-results__suggestions">
-                        {suggestions.into_iter().map(|s| view! {
-                            <li><a href=issue_href(&s.slug)>{s.title}</a></li>
-                        }).collect_view()}
-                    </ul>
-                })}
+                <SuggestionList
+                    suggestions
+                    lead="The closest issues:"
+                    class="search-results__suggestions"
+                />
             </div>
         }
         .into_any();
