@@ -1,5 +1,10 @@
 //! Edit distance for typo tolerance: optimal string alignment (Levenshtein plus swapping two
 //! neighbouring letters as one edit, the commonest typo: "encyrption").
+//!
+//! Written here rather than taken from `strsim`: measured in its place (BENCHMARKS.md,
+//! search), `strsim::osa_distance` made the ranking's p99 0.67 ms instead of 0.54 ms and,
+//! through the code it shares with the rest of the WASM, added 8.6 KB brotli to the first
+//! load of every page, which the 100 KB budget cannot spare.
 
 /// Typos tolerated in a query word of this many characters: none below 5, one from 5, two
 /// from 9. Short words must match exactly, so "DNS" does not find "DNA".
