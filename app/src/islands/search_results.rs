@@ -15,9 +15,12 @@ use crate::components::{SearchHitItem, SuggestionList};
 use crate::domain::encode_query_value;
 use crate::search::{search, FacetCount, Filter, SearchOutcome, EMERGING};
 
-/// Lazy (`#[island(lazy)]`): its code is a separate WASM chunk, loaded only by pages that
-/// show results, so the first load of `/` does not carry the ranking and its views.
-#[island(lazy)]
+/// Lazy in release builds (`#[island(lazy)]`, built with `cargo leptos build --release
+/// --split`): its code is a separate WASM chunk, loaded only by pages that show results, so
+/// the first load of `/` does not carry the ranking and its views. Debug builds keep it in
+/// the one module, so a plain `cargo leptos watch` (no `--split`) works.
+#[cfg_attr(debug_assertions, island)]
+#[cfg_attr(not(debug_assertions), island(lazy))]
 pub fn SearchResults(outcome: SearchOutcome, children: Children) -> impl IntoView {
     let filter = outcome.filter.clone();
     let outcome = RwSignal::new(outcome);
