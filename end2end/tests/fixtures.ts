@@ -45,9 +45,14 @@ export const test = base.extend<Fixtures & { notFoundAllowed: RegExp[] }>({
 
 export { expect };
 
-/** Waits until the WASM bundle has hydrated the page (the frontend marks <body>). */
+/**
+ * Waits until the WASM bundle has hydrated the page (the frontend marks <body>) and, where
+ * the page shows search results, until their lazily loaded island is live (it marks itself).
+ */
 export async function waitForHydration(page: Page): Promise<void> {
   await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+  const results = page.locator("[data-search-results]");
+  if ((await results.count()) > 0) await expect(results).toHaveAttribute("data-ready", "true");
 }
 
 /** Slugs and titles of all issues, from the JSON API the server offers integrators. */

@@ -195,7 +195,7 @@ test("typing searches in place, keeps one history entry, and back restores box a
   // The first keystroke opens the results page in place (one history entry)...
   await page.keyboard.type("b");
   await expect(page).toHaveURL(/\/\?q=b$/);
-  await expect(page.locator("[data-search-results]")).toBeVisible();
+  await expect(page.locator("[data-search-results]")).toHaveAttribute("data-ready", "true");
   const entries = await page.evaluate(() => history.length);
   // ...and the keystrokes after it replace that entry.
   await page.keyboard.type("gp");
@@ -313,4 +313,22 @@ test("the search code loads only where results are shown", async ({ page }) => {
   await searchBox(page).fill("bgpx");
   await expect(page.getByText("No issue matches “bgpx”.")).toBeVisible();
   expect(chunks.length, "the results island's chunk").toBeGreaterThan(0);
+});
+
+test("an active filter chip toggles off, and back and forward restore both states", async ({ page }) => {
+  await page.goto("/?q=privacy&focus=building-trust");
+  await waitForHydration(page);
+  const filters = page.getByRole("navigation", { name: "Filter by focus area" });
+  const trust = filters.getByRole("link", { name: /Building Trust/ });
+  await expect(trust).toHaveAttribute("aria-current", "page");
+  await trust.click();
+  await expect(page).toHaveURL(/\/\?q=privacy$/);
+  await expect(filters.getByRole("link", { name: /Building Trust/ })).not.toHaveAttribute("aria-current", /.*/);
+  await expect(resultTitles(page).first()).toHaveText("Privacy");
+  await page.goBack();
+  await expect(page).toHaveURL(/focus=building-trust$/);
+  await page.goForward();
+  await expect(page).toHaveURL(/\/\?q=privacy$/);
+  await expect(searchBox(page)).toHaveValue("privacy");
+  await expect(resultTitles(page).first()).toHaveText("Privacy");
 });

@@ -50,6 +50,10 @@ pub fn SearchResults(outcome: SearchOutcome, children: Children) -> impl IntoVie
                 run(typed);
             }
             browser::subscribe(run);
+            // For tests and tooling: this (lazily loaded) island is now interactive.
+            if let Ok(Some(root)) = document().query_selector("[data-search-results]") {
+                let _ = root.set_attribute("data-ready", "true");
+            }
         }
     });
     let query = move || outcome.with(|o| o.query.clone());
