@@ -1,7 +1,8 @@
 // Companion to the islands router, which swaps pages in place without a reload:
 // - after each client-side navigation, start the new page at the top and move focus to its
 //   <main>, so screen readers announce it (unless the visitor is typing in the search box,
-//   whose typing caused the navigation: focus stays there);
+//   whose typing caused the navigation: focus stays there, and what was typed while the
+//   page loaded goes into its address);
 // - same-page "#…" links (the skip link) and history steps between them keep their native
 //   behaviour instead of fetching the page again.
 let page = location.pathname + location.search;
@@ -19,7 +20,26 @@ history.pushState = (...args) => {
   pushState(...args);
   page = location.pathname + location.search;
   scrollTo(0, 0);
-  if (document.activeElement?.id !== "site-search-q") {
+  const box = document.getElementById("site-search-q");
+  if (box && document.activeElement === box) {
+    // Typing opened this page: keys typed while it loaded belong in its address too.
+    const url = new URL(location.href);
+    if (url.pathname === "/" && box.value && url.searchParams.get("q") !== box.value) {
+      url.searchParams.set("q", box.value);
+      history.replaceState(history.state, "", url);
+      page = location.pathname + location.search;
+    }
+  } else {
     document.getElementById("main")?.focus({ preventScroll: true });
   }
 };
+// The islands router awaits `document.startViewTransition(…)` without observing its
+// promises: when a second navigation starts before the first one's transition has finished
+// (back then forward in quick succession), the skipped transition's rejection surfaces as an
+// uncaught error although both navigations complete. Swallow exactly that rejection.
+addEventListener("unhandledrejection", (event) => {
+  const reason = event.reason;
+  if (reason instanceof DOMException && reason.name === "AbortError" && /Transition was skipped/.test(reason.message)) {
+    event.preventDefault();
+  }
+});

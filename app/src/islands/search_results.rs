@@ -41,12 +41,8 @@ pub fn SearchResults(outcome: SearchOutcome, children: Children) -> impl IntoVie
                 .map(|input| input.value())
                 .unwrap_or_default();
             if typed.trim() != outcome.get_untracked().query {
-                // After the router has recorded this page's address, not before.
-                let address = typed.clone();
-                set_timeout(
-                    move || browser::replace_address(&address),
-                    std::time::Duration::ZERO,
-                );
+                // (`navigation.js` puts the same text in the address once the router has
+                // recorded it.)
                 run(typed);
             }
             browser::subscribe(run);
