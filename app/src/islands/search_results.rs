@@ -41,8 +41,9 @@ pub fn SearchResults(outcome: SearchOutcome, children: Children) -> impl IntoVie
                 .map(|input| input.value())
                 .unwrap_or_default();
             if typed.trim() != outcome.get_untracked().query {
-                // (`navigation.js` puts the same text in the address once the router has
-                // recorded it.)
+                // Keys typed while this page loaded: into the results and the address. If
+                // the router records the address after this, `navigation.js` does the same.
+                browser::replace_address(&typed);
                 run(typed);
             }
             browser::subscribe(run);
