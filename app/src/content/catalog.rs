@@ -48,6 +48,7 @@ impl Catalog {
         focus_areas: Vec<usize>,
         sections: Vec<SectionRecord>,
         issues: Vec<IssueRecord>,
+        glossary: &[(String, String)],
     ) -> Self {
         let by_slug = issues
             .iter()
@@ -66,14 +67,8 @@ impl Catalog {
                 focus_areas: Vec::new(),
             },
         };
-        catalog.search = catalog.build_search_index(&[]);
+        catalog.search = catalog.build_search_index(glossary);
         catalog
-    }
-
-    /// Adds the glossary's (term, expansion) pairs as search synonyms.
-    pub(super) fn with_glossary(mut self, terms: Vec<(String, String)>) -> Self {
-        self.search = self.build_search_index(&terms);
-        self
     }
 
     fn build_search_index(&self, terms: &[(String, String)]) -> SearchIndex {
@@ -159,13 +154,11 @@ impl Catalog {
     /// per filter).
     pub fn index(&self, focus: Option<&str>, query: &str) -> Result<IssueIndex, AppError> {
         let filter = self.filter(focus)?;
-        let admitted = |issue: &IssueRecord| match &filter {
-            None => true,
-            Some(Filter::Emerging) => issue.section == SectionKind::Emerging,
-            Some(Filter::FocusArea(slug)) => issue
-                .focus_areas
-                .iter()
-                .any(|&i| self.issues[i].slug == *slug),
+        // The search index lists the issues in the same order, one document each.
+        let admitted = |position: usize| {
+            filter
+                .as_ref()
+                .is_none_or(|filter| filter.admits(&self.search.docs[position]))
         };
         let sections = self
             .sections
@@ -174,10 +167,11 @@ impl Catalog {
                 kind: section.kind,
                 heading: section.heading.clone(),
                 intro: section.intro.clone(),
-                issues: self.issues[section.range.clone()]
-                    .iter()
-                    .filter(|issue| admitted(issue))
-                    .map(|issue| self.summary(issue))
+                issues: section
+                    .range
+                    .clone()
+                    .filter(|&position| admitted(position))
+                    .map(|position| self.summary(&self.issues[position]))
                     .collect(),
             })
             .collect();

@@ -39,7 +39,7 @@ pub fn load_catalog(dir: &Path) -> Result<Catalog, ContentErrors> {
         return Err(ContentErrors(errors));
     }
     let terms = check_glossary(&glossary, &mut errors);
-    let catalog = build(&site, &issues, &mut errors).with_glossary(terms);
+    let catalog = build(&site, &issues, &terms, &mut errors);
     if errors.is_empty() {
         Ok(catalog)
     } else {
@@ -130,6 +130,7 @@ fn read_issue_files(
 fn build(
     site: &Parsed<SiteFile>,
     files: &[(String, Parsed<IssueFile>)],
+    glossary: &[(String, String)],
     errors: &mut Vec<ContentError>,
 ) -> Catalog {
     let by_file: HashMap<&str, &Parsed<IssueFile>> = files
@@ -269,7 +270,13 @@ fn build(
         })
         .collect();
 
-    Catalog::new(trimmed(&site.data.intro), focus_areas, sections, issues)
+    Catalog::new(
+        trimmed(&site.data.intro),
+        focus_areas,
+        sections,
+        issues,
+        glossary,
+    )
 }
 
 /// Checks one issue file's fields and references against the rest of the content.

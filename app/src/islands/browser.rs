@@ -12,7 +12,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlFormElement, HtmlInputElement};
 
-use crate::routes::{FOCUS_PARAM, QUERY_PARAM};
+use crate::routes::{home_href, FOCUS_PARAM};
 use crate::search::SearchIndex;
 
 /// The id of the search box in the header.
@@ -117,29 +117,9 @@ pub fn on_home_page() -> bool {
         .is_ok_and(|path| path == "/")
 }
 
-/// `/?q=…&focus=…` for the current focus filter, without empty parameters.
-pub fn home_url(query: &str, focus: Option<&str>) -> String {
-    let mut pairs = Vec::new();
-    if !query.is_empty() {
-        pairs.push(format!("{QUERY_PARAM}={}", encode(query)));
-    }
-    if let Some(focus) = focus {
-        pairs.push(format!("{FOCUS_PARAM}={}", encode(focus)));
-    }
-    if pairs.is_empty() {
-        "/".to_string()
-    } else {
-        format!("/?{}", pairs.join("&"))
-    }
-}
-
-fn encode(value: &str) -> String {
-    crate::domain::encode_query_value(value)
-}
-
 /// Puts `query` in the address bar without a new history entry (typing is not navigation).
 pub fn replace_address(query: &str) {
-    let url = home_url(query, location_param(FOCUS_PARAM).as_deref());
+    let url = home_href(query, location_param(FOCUS_PARAM).as_deref());
     if let Ok(history) = leptos::prelude::window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }

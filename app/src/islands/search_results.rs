@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use crate::components::{SearchHitItem, SuggestionList};
-use crate::domain::encode_query_value;
+use crate::routes::home_href;
 use crate::search::{search, FacetCount, Filter, SearchOutcome, EMERGING};
 
 /// Lazy in release builds (`#[island(lazy)]`, built with `cargo leptos build --release
@@ -129,21 +129,7 @@ fn results(outcome: &SearchOutcome) -> AnyView {
 #[component]
 pub fn FilterChips(outcome: RwSignal<SearchOutcome>, filter: Option<String>) -> impl IntoView {
     let active = filter.clone();
-    let href = move |slug: Option<&str>| {
-        let query = outcome.with(|o| o.query.clone());
-        let mut pairs = Vec::new();
-        if !query.is_empty() {
-            pairs.push(format!("q={}", encode_query_value(&query)));
-        }
-        if let Some(slug) = slug {
-            pairs.push(format!("focus={slug}"));
-        }
-        if pairs.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/?{}", pairs.join("&"))
-        }
-    };
+    let href = move |slug: Option<&str>| outcome.with(|o| home_href(&o.query, slug));
     let counts = outcome.with_untracked(|o| o.counts.clone());
     let total = move || {
         outcome.with(|o| {

@@ -101,7 +101,8 @@ impl Filter {
         }
     }
 
-    fn admits(&self, doc: &SearchDoc) -> bool {
+    /// Whether the filter lets `doc` through.
+    pub fn admits(&self, doc: &SearchDoc) -> bool {
         match self {
             Self::FocusArea(slug) => doc.focus_areas.iter().any(|area| area == slug),
             Self::Emerging => doc.section == SectionKind::Emerging,

@@ -53,7 +53,8 @@ struct TermMatch {
 pub fn search(index: &SearchIndex, raw_query: &str, filter: Option<&Filter>) -> SearchOutcome {
     let query = clean_query(raw_query);
     let typing = !raw_query.ends_with(char::is_whitespace);
-    let terms = query_terms(&query_words(&query), &index.synonyms, typing);
+    let words = query_words(&query);
+    let terms = query_terms(&words, &index.synonyms, typing);
 
     let matches: Vec<Vec<Option<TermMatch>>> = index
         .docs
@@ -89,7 +90,7 @@ pub fn search(index: &SearchIndex, raw_query: &str, filter: Option<&Filter>) -> 
         .map(|&i| hit(&index.docs[i], &terms))
         .collect();
     let suggestions = if hits.is_empty() && !terms.is_empty() {
-        closest_issues(index, &query_words(&query))
+        closest_issues(index, &words)
     } else {
         Vec::new()
     };
