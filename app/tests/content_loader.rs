@@ -1,81 +1,13 @@
 //! The content loader against the real `content/` folder and against broken copies of it.
 #![cfg(feature = "ssr")]
 
+mod support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
 
-use app::content::{load_catalog, ContentErrors};
+use app::content::load_catalog;
 use app::domain::SectionKind;
-
-fn real_content() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")
-}
-
-/// A scratch copy of the real content that a test may break.
-struct Scratch {
-    dir: tempfile::TempDir,
-}
-
-impl Scratch {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        fs::create_dir(dir.path().join("issues")).expect("issues dir");
-        let source = real_content();
-        fs::copy(source.join("site.toml"), dir.path().join("site.toml")).expect("copy site.toml");
-        fs::copy(
-            source.join("glossary.toml"),
-            dir.path().join("glossary.toml"),
-        )
-        .expect("copy glossary.toml");
-        for entry in fs::read_dir(source.join("issues")).expect("read issues") {
-            let path = entry.expect("entry").path();
-            fs::copy(
-                &path,
-                dir.path()
-                    .join("issues")
-                    .join(path.file_name().expect("name")),
-            )
-            .expect("copy issue");
-        }
-        Self { dir }
-    }
-
-    fn path(&self, relative: &str) -> PathBuf {
-        self.dir.path().join(relative)
-    }
-
-    /// Replaces the first occurrence of `from` in a file, failing loudly if absent.
-    fn replace(&self, relative: &str, from: &str, to: &str) -> &Self {
-        let path = self.path(relative);
-        let text = fs::read_to_string(&path).expect("read");
-        assert!(text.contains(from), "{relative} does not contain {from:?}");
-        fs::write(&path, text.replacen(from, to, 1)).expect("write");
-        self
-    }
-
-    /// Loads and expects failure; returns the rendered problems, one per line.
-    fn errors(&self) -> Vec<String> {
-        match load_catalog(self.dir.path()) {
-            Ok(_) => panic!("the broken content loaded without error"),
-            Err(ContentErrors(errors)) => {
-                let root = self.dir.path().display().to_string();
-                errors
-                    .iter()
-                    .map(|e| e.to_string().replace(&root, "content"))
-                    .collect()
-            }
-        }
-    }
-}
-
-/// 1-based line of the first occurrence of `needle` in a file of the scratch copy.
-fn line_of(scratch: &Scratch, relative: &str, needle: &str) -> usize {
-    let text = fs::read_to_string(scratch.path(relative)).expect("read");
-    text.lines()
-        .position(|line| line.contains(needle))
-        .expect("needle present")
-        + 1
-}
+use support::{line_of, real_content, Scratch};
 
 #[test]
 fn the_real_content_has_all_26_issues_in_seed_order() {
@@ -218,15 +150,15 @@ fn filtering_by_focus_area_keeps_only_its_issues() {
 fn a_syntax_error_names_file_and_line() {
     let scratch = Scratch::new();
     scratch.replace(
-        "issues/dns.toml",
+        "issues/dns.md",
         "short_title = \"DNS\"",
         "short_title = \"DNS",
     );
-    let line = line_of(&scratch, "issues/dns.toml", "short_title");
+    let line = line_of(&scratch, "issues/dns.md", "short_title");
     let errors = scratch.errors();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
-        errors[0].starts_with(&format!("content/issues/dns.toml:{line}:")),
+        errors[0].starts_with(&format!("content/issues/dns.md:{line}:")),
         "{errors:?}"
     );
 }
@@ -234,11 +166,11 @@ fn a_syntax_error_names_file_and_line() {
 #[test]
 fn an_unknown_field_is_rejected_with_its_line() {
     let scratch = Scratch::new();
-    scratch.replace("issues/tls.toml", "icon_alt", "colour = \"red\"\nicon_alt");
-    let line = line_of(&scratch, "issues/tls.toml", "colour");
+    scratch.replace("issues/tls.md", "icon_alt", "colour = \"red\"\nicon_alt");
+    let line = line_of(&scratch, "issues/tls.md", "colour");
     let errors = scratch.errors();
     assert!(
-        errors[0].starts_with(&format!("content/issues/tls.toml:{line}:")),
+        errors[0].starts_with(&format!("content/issues/tls.md:{line}:")),
         "{errors:?}"
     );
     assert!(errors[0].contains("colour"), "{errors:?}");
@@ -247,14 +179,10 @@ fn an_unknown_field_is_rejected_with_its_line() {
 #[test]
 fn an_empty_title_is_rejected() {
     let scratch = Scratch::new();
-    scratch.replace(
-        "issues/privacy.toml",
-        "title = \"Privacy\"",
-        "title = \"  \"",
-    );
+    scratch.replace("issues/privacy.md", "title = \"Privacy\"", "title = \"  \"");
     assert_eq!(
         scratch.errors(),
-        ["content/issues/privacy.toml:1:9: title must not be empty"]
+        ["content/issues/privacy.md:2:9: title must not be empty"]
     );
 }
 
@@ -262,16 +190,16 @@ fn an_empty_title_is_rejected() {
 fn an_unknown_focus_area_points_at_the_value() {
     let scratch = Scratch::new();
     scratch.replace(
-        "issues/ixps.toml",
+        "issues/ixps.md",
         "[\"connecting-the-world\"]",
         "[\"connecting-the-moon\"]",
     );
-    let line = line_of(&scratch, "issues/ixps.toml", "connecting-the-moon");
+    let line = line_of(&scratch, "issues/ixps.md", "connecting-the-moon");
     let errors = scratch.errors();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
         errors[0].starts_with(&format!(
-            "content/issues/ixps.toml:{line}:16: unknown focus area “connecting-the-moon”"
+            "content/issues/ixps.md:{line}:16: unknown focus area “connecting-the-moon”"
         )),
         "{errors:?}"
     );
@@ -281,7 +209,7 @@ fn an_unknown_focus_area_points_at_the_value() {
 fn a_relation_to_a_missing_issue_is_rejected() {
     let scratch = Scratch::new();
     scratch.replace(
-        "issues/economy.toml",
+        "issues/economy.md",
         "related = [",
         "related = [\"crypto\", ",
     );
@@ -289,7 +217,7 @@ fn a_relation_to_a_missing_issue_is_rejected() {
     assert!(
         errors
             .iter()
-            .any(|e| e.contains("economy.toml:")
+            .any(|e| e.contains("economy.md:")
                 && e.contains("related issue “crypto” does not exist")),
         "{errors:?}"
     );
@@ -298,15 +226,15 @@ fn a_relation_to_a_missing_issue_is_rejected() {
 #[test]
 fn a_one_sided_relation_is_rejected() {
     let scratch = Scratch::new();
-    scratch.replace("issues/dns.toml", "\"dnssec\", ", "");
+    scratch.replace("issues/dns.md", "\"dnssec\", ", "");
     let errors = scratch.errors();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
-        errors[0].starts_with("content/issues/dnssec.toml:"),
+        errors[0].starts_with("content/issues/dnssec.md:"),
         "{errors:?}"
     );
     assert!(
-        errors[0].contains("issues/dns.toml must list “dnssec”"),
+        errors[0].contains("issues/dns.md must list “dnssec”"),
         "{errors:?}"
     );
 }
@@ -314,12 +242,12 @@ fn a_one_sided_relation_is_rejected() {
 #[test]
 fn too_few_relations_are_rejected() {
     let scratch = Scratch::new();
-    scratch.replace("issues/iot.toml", "related = [\"improving-technical-security\", \"ipv6\", \"privacy\", \"artificial-intelligence\"]", "related = [\"ipv6\"]");
+    scratch.replace("issues/iot.md", "related = [\"improving-technical-security\", \"ipv6\", \"privacy\", \"artificial-intelligence\"]", "related = [\"ipv6\"]");
     let errors = scratch.errors();
     assert!(
         errors
             .iter()
-            .any(|e| e.starts_with("content/issues/iot.toml:4:") && e.contains("at least 3")),
+            .any(|e| e.starts_with("content/issues/iot.md:5:") && e.contains("at least 3")),
         "{errors:?}"
     );
 }
@@ -343,7 +271,7 @@ fn listing_an_issue_twice_or_a_missing_file_is_rejected() {
     assert!(
         errors
             .iter()
-            .any(|e| e.contains("lists “quantum”, but there is no issues/quantum.toml")),
+            .any(|e| e.contains("lists “quantum”, but there is no issues/quantum.md")),
         "{errors:?}"
     );
 }
@@ -352,14 +280,14 @@ fn listing_an_issue_twice_or_a_missing_file_is_rejected() {
 fn an_issue_file_missing_from_the_listing_is_rejected() {
     let scratch = Scratch::new();
     fs::copy(
-        scratch.path("issues/dns.toml"),
-        scratch.path("issues/dns-copy.toml"),
+        scratch.path("issues/dns.md"),
+        scratch.path("issues/dns-copy.md"),
     )
     .expect("copy");
     let errors = scratch.errors();
     assert!(
         errors.contains(
-            &"content/issues/dns-copy.toml: is not listed in any section of site.toml".to_string()
+            &"content/issues/dns-copy.md: is not listed in any section of site.toml".to_string()
         ),
         "{errors:?}"
     );
@@ -368,19 +296,19 @@ fn an_issue_file_missing_from_the_listing_is_rejected() {
 #[test]
 fn a_file_name_that_is_not_a_slug_is_rejected() {
     let scratch = Scratch::new();
-    fs::write(scratch.path("issues/Bad Name.toml"), "").expect("write");
+    fs::write(scratch.path("issues/Bad Name.md"), "").expect("write");
     fs::write(scratch.path("issues/notes.txt"), "").expect("write");
     let errors = scratch.errors();
     assert!(
         errors
             .iter()
-            .any(|e| e.starts_with("content/issues/Bad Name.toml: the file name must be a slug")),
+            .any(|e| e.starts_with("content/issues/Bad Name.md: the file name must be a slug")),
         "{errors:?}"
     );
     assert!(
         errors
             .iter()
-            .any(|e| e.starts_with("content/issues/notes.txt: is not a .toml file")),
+            .any(|e| e.starts_with("content/issues/notes.txt: is not a .md file")),
         "{errors:?}"
     );
 }
@@ -408,16 +336,16 @@ fn an_unknown_section_id_is_rejected() {
 #[test]
 fn an_unlisted_issue_file_still_gets_every_field_check() {
     let scratch = Scratch::new();
-    let copy = fs::read_to_string(scratch.path("issues/dns.toml"))
+    let copy = fs::read_to_string(scratch.path("issues/dns.md"))
         .expect("read")
         .replacen("title = \"Domain Name System (DNS)\"", "title = \" \"", 1)
         .replacen("\"dnssec\"", "\"no-such-issue\"", 1);
-    fs::write(scratch.path("issues/dns-copy.toml"), copy).expect("write");
-    let title_line = line_of(&scratch, "issues/dns-copy.toml", "title = \" \"");
+    fs::write(scratch.path("issues/dns-copy.md"), copy).expect("write");
+    let title_line = line_of(&scratch, "issues/dns-copy.md", "title = \" \"");
     let errors = scratch.errors();
     let expected = [
-        "content/issues/dns-copy.toml: is not listed in any section of site.toml".to_string(),
-        format!("content/issues/dns-copy.toml:{title_line}:9: title must not be empty"),
+        "content/issues/dns-copy.md: is not listed in any section of site.toml".to_string(),
+        format!("content/issues/dns-copy.md:{title_line}:9: title must not be empty"),
     ];
     for message in &expected {
         assert!(
@@ -426,7 +354,7 @@ fn an_unlisted_issue_file_still_gets_every_field_check() {
         );
     }
     assert!(
-        errors.iter().any(|e| e.contains("dns-copy.toml")
+        errors.iter().any(|e| e.contains("dns-copy.md")
             && e.contains("related issue “no-such-issue” does not exist")),
         "{errors:?}"
     );

@@ -24,10 +24,35 @@ async fn main() -> ExitCode {
         )
         .with_ansi(std::io::stdout().is_terminal())
         .init();
+    if std::env::args().nth(1).as_deref() == Some("--check-content") {
+        return check_content();
+    }
     match run().await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `server --check-content`: loads `CONTENT_DIR` (default `content`) and reports every
+/// problem as `file:line:column: what is wrong`, without starting the server.
+fn check_content() -> ExitCode {
+    let dir =
+        std::env::var_os("CONTENT_DIR").map_or_else(|| "content".into(), std::path::PathBuf::from);
+    match load_catalog(&dir) {
+        Ok(catalog) => {
+            println!(
+                "{}: {} issues and {} glossary terms, no problems",
+                dir.display(),
+                catalog.len(),
+                catalog.glossary().len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            eprint!("{errors}");
             ExitCode::FAILURE
         }
     }

@@ -23,7 +23,7 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 fn invalid_content_stops_the_server_with_file_and_line() {
     let scratch = tempfile::tempdir().expect("tempdir");
     copy_dir(&workspace().join("content"), scratch.path());
-    let file = scratch.path().join("issues/tls.toml");
+    let file = scratch.path().join("issues/tls.md");
     let text = fs::read_to_string(&file).expect("read");
     fs::write(
         &file,
@@ -37,10 +37,47 @@ fn invalid_content_stops_the_server_with_file_and_line() {
     let (status, stderr) = run_to_exit(scratch.path());
     assert!(!status.success(), "the server must not start");
     assert!(
-        stderr.contains("issues/tls.toml:3:16: unknown focus area “security”"),
+        stderr.contains("issues/tls.md:4:16: unknown focus area “security”"),
         "{stderr}"
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn check_content_reports_problems_without_starting() {
+    let binary = env!("CARGO_BIN_EXE_server");
+    let good = std::process::Command::new(binary)
+        .arg("--check-content")
+        .env("CONTENT_DIR", workspace().join("content"))
+        .output()
+        .expect("run");
+    assert!(good.status.success());
+    let said = String::from_utf8_lossy(&good.stdout);
+    assert!(
+        said.contains("26 issues and") && said.ends_with("glossary terms, no problems\n"),
+        "{said}"
+    );
+
+    let scratch = tempfile::tempdir().expect("tempdir");
+    copy_dir(&workspace().join("content"), scratch.path());
+    let file = scratch.path().join("issues/dns.md");
+    let text = fs::read_to_string(&file).expect("read");
+    fs::write(
+        &file,
+        text.replace("Almost everything", "Almost <i>everything</i>"),
+    )
+    .expect("write");
+    let bad = std::process::Command::new(binary)
+        .arg("--check-content")
+        .env("CONTENT_DIR", scratch.path())
+        .output()
+        .expect("run");
+    assert_eq!(bad.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        said.contains("issues/dns.md:") && said.contains(":8: raw HTML is not allowed"),
+        "{said}"
+    );
 }
 
 #[test]

@@ -1,17 +1,23 @@
 //! Small views reused across pages.
 
 mod error_view;
+mod facts_panel;
+mod isoc_quote;
 mod issue_card;
 mod issue_icon;
 mod search_hit;
 mod site_footer;
 mod site_header;
 mod suggestion_list;
+mod term_list;
 
 pub use error_view::ErrorView;
+pub use facts_panel::FactsPanel;
+pub use isoc_quote::{IsocQuote, ISOC_ISSUES_URL};
 pub use issue_card::IssueCard;
 pub use issue_icon::IssueIcon;
 pub use search_hit::{Marked, SearchHitItem};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use suggestion_list::SuggestionList;
+pub use term_list::TermList;

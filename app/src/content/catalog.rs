@@ -1,7 +1,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::domain::{IssueDetail, IssueIndex, IssueLink, IssueSummary, Section, SectionKind};
+use super::dates::IsoDate;
+use crate::domain::{
+    Fact, GlossaryEntry, IssueDetail, IssueIndex, IssueLink, IssueSummary, Reading, Section,
+    SectionKind, Standard, TermRef,
+};
 use crate::error::AppError;
 use crate::search::{
     self, Field, Filter, SearchDoc, SearchIndex, SearchOutcome, Suggestion, Synonym,
@@ -19,6 +23,23 @@ pub(super) struct IssueRecord {
     pub icon_alt: String,
     pub summary: String,
     pub paragraphs: Vec<String>,
+    pub blurb_html: String,
+    pub overview_html: String,
+    pub overview_text: String,
+    /// Indices into the glossary.
+    pub terms: Vec<usize>,
+    pub facts: Vec<Fact>,
+    pub facts_missing: Option<String>,
+    pub standards: Vec<Standard>,
+    pub reading: Vec<Reading>,
+    pub reviewed: IsoDate,
+}
+
+/// The site's own words and the Internet Society's, kept apart.
+#[derive(Debug, Clone)]
+pub(super) struct SiteText {
+    pub about: String,
+    pub intro: String,
 }
 
 #[derive(Debug, Clone)]
@@ -33,22 +54,23 @@ pub(super) struct SectionRecord {
 /// The validated content, in display order, ready to answer queries.
 #[derive(Debug, Clone)]
 pub struct Catalog {
-    intro: String,
+    text: SiteText,
     focus_areas: Vec<usize>,
     sections: Vec<SectionRecord>,
     issues: Vec<IssueRecord>,
     by_slug: HashMap<String, usize>,
+    glossary: Vec<TermRef>,
     /// Prepared once: what the search ranks, on the server and in the browser.
     search: SearchIndex,
 }
 
 impl Catalog {
     pub(super) fn new(
-        intro: String,
+        text: SiteText,
         focus_areas: Vec<usize>,
         sections: Vec<SectionRecord>,
         issues: Vec<IssueRecord>,
-        glossary: &[(String, String)],
+        glossary: &[TermRef],
     ) -> Self {
         let by_slug = issues
             .iter()
@@ -56,22 +78,23 @@ impl Catalog {
             .map(|(i, issue)| (issue.slug.clone(), i))
             .collect();
         let mut catalog = Self {
-            intro,
+            text,
             focus_areas,
             sections,
             issues,
             by_slug,
+            glossary: glossary.to_vec(),
             search: SearchIndex {
                 docs: Vec::new(),
                 synonyms: Vec::new(),
                 focus_areas: Vec::new(),
             },
         };
-        catalog.search = catalog.build_search_index(glossary);
+        catalog.search = catalog.build_search_index();
         catalog
     }
 
-    fn build_search_index(&self, terms: &[(String, String)]) -> SearchIndex {
+    fn build_search_index(&self) -> SearchIndex {
         let area_name = |i: usize| self.issues[i].title.clone();
         let docs = self
             .issues
@@ -95,11 +118,15 @@ impl Catalog {
             .collect();
         SearchIndex {
             docs,
-            synonyms: terms
+            // A term and its expansion are one word to the search.
+            synonyms: self
+                .glossary
                 .iter()
-                .map(|(term, expansion)| Synonym {
-                    short: search::query_words(term),
-                    long: search::query_words(expansion),
+                .filter_map(|term| {
+                    term.expansion.as_ref().map(|expansion| Synonym {
+                        short: search::query_words(&term.term),
+                        long: search::query_words(expansion),
+                    })
                 })
                 .collect(),
             focus_areas: self
@@ -184,7 +211,8 @@ impl Catalog {
             Filter::FocusArea(slug) => self.link(self.by_slug[slug.as_str()]),
         });
         Ok(IssueIndex {
-            intro: self.intro.clone(),
+            about: self.text.about.clone(),
+            intro: self.text.intro.clone(),
             focus_areas: self.links(&self.focus_areas),
             filter: filter_link,
             sections,
@@ -206,11 +234,46 @@ impl Catalog {
             icon_alt: issue.icon_alt.clone(),
             section: issue.section,
             paragraphs: issue.paragraphs.clone(),
+            blurb_html: issue.blurb_html.clone(),
+            overview_html: issue.overview_html.clone(),
+            overview_text: issue.overview_text.clone(),
+            facts: issue.facts.clone(),
+            facts_missing: issue.facts_missing.clone(),
+            standards: issue.standards.clone(),
+            reading: issue.reading.clone(),
+            terms: issue
+                .terms
+                .iter()
+                .map(|&i| self.glossary[i].clone())
+                .collect(),
+            reviewed: issue.reviewed.iso(),
+            reviewed_label: issue.reviewed.to_string(),
             focus_areas: self.links(&issue.focus_areas),
             related: self.links(&issue.related),
             previous: index.checked_sub(1).map(|i| self.link(i)),
             next: (index + 1 < self.issues.len()).then(|| self.link(index + 1)),
         })
+    }
+
+    /// Every glossary term, alphabetically, with the issues that list it.
+    pub fn glossary(&self) -> Vec<GlossaryEntry> {
+        let mut entries: Vec<GlossaryEntry> = self
+            .glossary
+            .iter()
+            .enumerate()
+            .map(|(index, term)| GlossaryEntry {
+                term: term.clone(),
+                issues: self
+                    .issues
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, issue)| issue.terms.contains(&index))
+                    .map(|(position, _)| self.link(position))
+                    .collect(),
+            })
+            .collect();
+        entries.sort_by_cached_key(|entry| search::fold(&entry.term.term));
+        entries
     }
 
     fn summary(&self, issue: &IssueRecord) -> IssueSummary {

@@ -4,31 +4,26 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
-use super::catalog::{Catalog, IssueRecord, SectionRecord};
+use super::catalog::{Catalog, IssueRecord, SectionRecord, SiteText};
+use super::dates::IsoDate;
 use super::error::{ContentError, ContentErrors};
 use super::files::{GlossaryFile, IssueFile, SiteFile};
+use super::front_matter;
+use super::glossary::check_glossary;
+use super::issue_fields::check_issue;
 use super::paragraphs::paragraphs;
-use crate::domain::{first_sentence, is_valid_slug, SectionKind};
+use super::parsed::{require_text, trimmed, Parsed};
+use super::render::{render_issue, IssueSource};
+use super::sources::check_sources;
+use crate::domain::{first_sentence, is_valid_slug, SectionKind, TermRef};
 
-/// A parsed file together with its text, so later checks can point at lines.
-struct Parsed<T> {
-    path: PathBuf,
-    text: String,
-    data: T,
-}
-
-impl<T> Parsed<T> {
-    fn error_at<U>(&self, spanned: &Spanned<U>, message: impl Into<String>) -> ContentError {
-        ContentError::at(&self.path, &self.text, spanned.span().start, message)
-    }
-}
-
-/// Reads `dir/site.toml` and `dir/issues/*.toml`, checks them, and builds the catalog.
+/// Reads `dir/site.toml`, `dir/glossary.toml` and `dir/issues/*.md`, checks them, and
+/// builds the catalog.
 /// Returns every problem found, each with its file and line.
 pub fn load_catalog(dir: &Path) -> Result<Catalog, ContentErrors> {
     let mut errors = Vec::new();
-    let site = parse_file::<SiteFile>(&dir.join("site.toml"), &mut errors);
-    let glossary = parse_file::<GlossaryFile>(&dir.join("glossary.toml"), &mut errors);
+    let site = read_toml_file::<SiteFile>(&dir.join("site.toml"), &mut errors);
+    let glossary = read_toml_file::<GlossaryFile>(&dir.join("glossary.toml"), &mut errors);
     let issues = read_issue_files(&dir.join("issues"), &mut errors);
     // Cross-file checks only make sense once every file parses; otherwise one typo would
     // also show up as a dangling reference in every file that names the broken one.
@@ -39,7 +34,7 @@ pub fn load_catalog(dir: &Path) -> Result<Catalog, ContentErrors> {
         return Err(ContentErrors(errors));
     }
     let terms = check_glossary(&glossary, &mut errors);
-    let catalog = build(&site, &issues, &terms, &mut errors);
+    let catalog = build(&site, &issues, &terms, IsoDate::today(), &mut errors);
     if errors.is_empty() {
         Ok(catalog)
     } else {
@@ -47,30 +42,46 @@ pub fn load_catalog(dir: &Path) -> Result<Catalog, ContentErrors> {
     }
 }
 
-fn parse_file<T: serde::de::DeserializeOwned>(
-    path: &Path,
-    errors: &mut Vec<ContentError>,
-) -> Option<Parsed<T>> {
-    let text = match fs::read_to_string(path) {
-        Ok(text) => text,
+fn read_text(path: &Path, errors: &mut Vec<ContentError>) -> Option<String> {
+    match fs::read_to_string(path) {
+        Ok(text) => Some(text),
         Err(error) => {
             errors.push(ContentError::whole_file(
                 path,
                 format!("cannot be read: {error}"),
             ));
-            return None;
+            None
         }
-    };
-    match toml::from_str::<T>(&text) {
+    }
+}
+
+fn read_toml_file<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    errors: &mut Vec<ContentError>,
+) -> Option<Parsed<T>> {
+    let text = read_text(path, errors)?;
+    let len = text.len();
+    parse_toml(path, text, 0..len, errors)
+}
+
+/// Parses the TOML in `range` of `text`, reporting errors at the file's own positions.
+fn parse_toml<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: String,
+    range: std::ops::Range<usize>,
+    errors: &mut Vec<ContentError>,
+) -> Option<Parsed<T>> {
+    match toml::from_str::<T>(&text[range.clone()]) {
         Ok(data) => Some(Parsed {
             path: path.to_path_buf(),
             text,
+            toml_offset: range.start,
             data,
         }),
         Err(error) => {
             let message = error.message().trim().to_string();
             errors.push(match error.span() {
-                Some(span) => ContentError::at(path, &text, span.start, message),
+                Some(span) => ContentError::at(path, &text, range.start + span.start, message),
                 None => ContentError::whole_file(path, message),
             });
             None
@@ -78,11 +89,28 @@ fn parse_file<T: serde::de::DeserializeOwned>(
     }
 }
 
-/// Parses every `*.toml` file in `dir`, keyed by slug (the file name), in file-name order.
-fn read_issue_files(
-    dir: &Path,
-    errors: &mut Vec<ContentError>,
-) -> Vec<(String, Parsed<IssueFile>)> {
+/// Reads `issues/<slug>.md`: TOML front matter between `+++` lines, then the overview.
+fn read_issue_file(path: &Path, errors: &mut Vec<ContentError>) -> Option<IssueSource> {
+    let text = read_text(path, errors)?;
+    let (front, body_offset) = match front_matter::split(&text) {
+        Ok(split) => (
+            split.front_matter_offset..split.front_matter_offset + split.front_matter.len(),
+            split.body_offset,
+        ),
+        Err(error) => {
+            errors.push(ContentError::at(path, &text, error.offset, error.message));
+            return None;
+        }
+    };
+    let parsed = parse_toml::<IssueFile>(path, text, front, errors)?;
+    Some(IssueSource {
+        parsed,
+        body_offset,
+    })
+}
+
+/// Parses every `*.md` file in `dir`, keyed by slug (the file name), in file-name order.
+fn read_issue_files(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<(String, IssueSource)> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) => {
@@ -106,10 +134,10 @@ fn read_issue_files(
         if name.starts_with('.') {
             continue;
         }
-        let Some(slug) = name.strip_suffix(".toml") else {
+        let Some(slug) = name.strip_suffix(".md") else {
             errors.push(ContentError::whole_file(
                 &path,
-                "is not a .toml file; only issue files belong here",
+                "is not a .md file; only issue files (Markdown with TOML front matter) belong here",
             ));
             continue;
         };
@@ -120,8 +148,8 @@ fn read_issue_files(
             ));
             continue;
         }
-        if let Some(parsed) = parse_file::<IssueFile>(&path, errors) {
-            issues.push((slug.to_string(), parsed));
+        if let Some(source) = read_issue_file(&path, errors) {
+            issues.push((slug.to_string(), source));
         }
     }
     issues
@@ -129,13 +157,18 @@ fn read_issue_files(
 
 fn build(
     site: &Parsed<SiteFile>,
-    files: &[(String, Parsed<IssueFile>)],
-    glossary: &[(String, String)],
+    files: &[(String, IssueSource)],
+    glossary: &[TermRef],
+    today: IsoDate,
     errors: &mut Vec<ContentError>,
 ) -> Catalog {
     let by_file: HashMap<&str, &Parsed<IssueFile>> = files
         .iter()
-        .map(|(slug, parsed)| (slug.as_str(), parsed))
+        .map(|(slug, source)| (slug.as_str(), &source.parsed))
+        .collect();
+    let sources: HashMap<&str, &IssueSource> = files
+        .iter()
+        .map(|(slug, source)| (slug.as_str(), source))
         .collect();
 
     // The listing order comes from site.toml's sections.
@@ -170,7 +203,7 @@ fn build(
             if !by_file.contains_key(slug_str) {
                 errors.push(site.error_at(
                     slug,
-                    format!("lists “{slug_str}”, but there is no issues/{slug_str}.toml"),
+                    format!("lists “{slug_str}”, but there is no issues/{slug_str}.md"),
                 ));
             } else if order.iter().any(|(listed, _)| *listed == slug_str) {
                 errors.push(site.error_at(slug, format!("lists “{slug_str}” a second time")));
@@ -194,6 +227,7 @@ fn build(
         .map(|(i, (slug, _))| (*slug, i))
         .collect();
 
+    require_text(site, &site.data.about, "about", errors);
     require_text(site, &site.data.intro, "intro", errors);
     let mut focus_areas = Vec::new();
     for area in &site.data.focus_areas {
@@ -223,22 +257,29 @@ fn build(
     }
     // Files no section lists are an error, but their fields are still checked in the same
     // run, so one pass over the content reports every problem.
-    for (slug, parsed) in files {
+    let check_everything = |slug: &str, source: &IssueSource, errors: &mut Vec<ContentError>| {
+        check_issue(slug, &source.parsed, &focus_slugs, &by_file, errors);
+        let cited = check_sources(&source.parsed, today, errors);
+        let rendered = render_issue(source, glossary, &by_file, errors);
+        (cited, rendered)
+    };
+    for (slug, source) in files {
         if !order.iter().any(|(listed, _)| listed == slug) {
-            errors.push(ContentError::whole_file(
-                &parsed.path,
-                "is not listed in any section of site.toml",
-            ));
-            check_issue(slug, parsed, &focus_slugs, &by_file, errors);
+            errors.push(
+                source
+                    .parsed
+                    .whole_file("is not listed in any section of site.toml"),
+            );
+            check_everything(slug, source, errors);
         }
     }
 
     let issues = order
         .iter()
         .map(|&(slug, section)| {
-            let parsed = by_file[slug];
-            check_issue(slug, parsed, &focus_slugs, &by_file, errors);
-            let file = &parsed.data;
+            let source = sources[slug];
+            let (cited, rendered) = check_everything(slug, source, errors);
+            let file = &source.parsed.data;
             let lookup = |refs: &Spanned<Vec<Spanned<String>>>| -> Vec<usize> {
                 refs.get_ref()
                     .iter()
@@ -266,124 +307,27 @@ fn build(
                 icon_alt: trimmed(&file.icon_alt),
                 summary,
                 paragraphs,
+                blurb_html: rendered.blurb_html,
+                overview_html: rendered.overview_html,
+                overview_text: rendered.overview_text,
+                terms: rendered.terms,
+                facts: cited.facts,
+                facts_missing: cited.facts_missing,
+                standards: cited.standards,
+                reading: cited.reading,
+                reviewed: cited.reviewed,
             }
         })
         .collect();
 
     Catalog::new(
-        trimmed(&site.data.intro),
+        SiteText {
+            about: trimmed(&site.data.about),
+            intro: trimmed(&site.data.intro),
+        },
         focus_areas,
         sections,
         issues,
         glossary,
     )
-}
-
-/// Checks one issue file's fields and references against the rest of the content.
-fn check_issue(
-    slug: &str,
-    parsed: &Parsed<IssueFile>,
-    focus_slugs: &[&str],
-    files: &HashMap<&str, &Parsed<IssueFile>>,
-    errors: &mut Vec<ContentError>,
-) {
-    let file = &parsed.data;
-    require_text(parsed, &file.title, "title", errors);
-    require_text(parsed, &file.icon_alt, "icon_alt", errors);
-    if let Some(short) = &file.short_title {
-        require_text(parsed, short, "short_title", errors);
-    }
-    require_text(parsed, &file.blurb, "blurb", errors);
-
-    if file.focus_areas.get_ref().is_empty() {
-        errors.push(parsed.error_at(
-            &file.focus_areas,
-            "focus_areas must name at least one focus area",
-        ));
-    }
-    let mut seen = HashSet::new();
-    for area in file.focus_areas.get_ref() {
-        let name = area.get_ref().as_str();
-        if !focus_slugs.contains(&name) {
-            errors.push(parsed.error_at(
-                area,
-                format!(
-                    "unknown focus area “{name}”; known: {}",
-                    focus_slugs.join(", ")
-                ),
-            ));
-        } else if !seen.insert(name) {
-            errors.push(parsed.error_at(area, format!("focus area “{name}” is listed twice")));
-        }
-    }
-
-    if file.related.get_ref().len() < 3 {
-        errors.push(parsed.error_at(&file.related, "related must name at least 3 issues"));
-    }
-    let mut seen = HashSet::new();
-    for other in file.related.get_ref() {
-        let name = other.get_ref().as_str();
-        match files.get(name) {
-            None => errors
-                .push(parsed.error_at(other, format!("related issue “{name}” does not exist"))),
-            Some(_) if name == slug => {
-                errors.push(parsed.error_at(other, "an issue cannot be related to itself"))
-            }
-            Some(_) if !seen.insert(name) => errors
-                .push(parsed.error_at(other, format!("related issue “{name}” is listed twice"))),
-            Some(target) => {
-                if !target
-                    .data
-                    .related
-                    .get_ref()
-                    .iter()
-                    .any(|back| back.get_ref() == slug)
-                {
-                    errors.push(parsed.error_at(
-                        other,
-                        format!("relations are symmetric: issues/{name}.toml must list “{slug}” in related too"),
-                    ));
-                }
-            }
-        }
-    }
-}
-
-fn require_text<T>(
-    parsed: &Parsed<T>,
-    field: &Spanned<String>,
-    name: &str,
-    errors: &mut Vec<ContentError>,
-) {
-    if field.get_ref().trim().is_empty() {
-        errors.push(parsed.error_at(field, format!("{name} must not be empty")));
-    }
-}
-
-fn trimmed(field: &Spanned<String>) -> String {
-    field.get_ref().trim().to_string()
-}
-
-/// Checks the glossary: every term and expansion has words, and no term or expansion is
-/// defined twice (the search would not know which to use). Returns (term, expansion) pairs.
-fn check_glossary(
-    glossary: &Parsed<GlossaryFile>,
-    errors: &mut Vec<ContentError>,
-) -> Vec<(String, String)> {
-    let mut seen = HashSet::new();
-    let mut terms = Vec::new();
-    for entry in &glossary.data.terms {
-        for (field, name) in [(&entry.term, "term"), (&entry.expansion, "expansion")] {
-            if crate::search::query_words(field.get_ref()).is_empty() {
-                errors.push(glossary.error_at(field, format!("{name} must contain a word")));
-            } else if !seen.insert(crate::search::fold(field.get_ref())) {
-                errors.push(glossary.error_at(
-                    field,
-                    format!("“{}” is already in the glossary", field.get_ref().trim()),
-                ));
-            }
-        }
-        terms.push((trimmed(&entry.term), trimmed(&entry.expansion)));
-    }
-    terms
 }

@@ -1,14 +1,25 @@
 //! Loading and validating the content files (server only).
 //!
 //! `content/site.toml` holds the site text, the focus areas and the listing order;
-//! `content/issues/<slug>.toml` holds one issue each. Everything is read and checked once at
-//! start-up; any problem is reported as `file:line:column: what is wrong`.
+//! `content/glossary.toml` the terms; `content/issues/<slug>.md` one issue each (TOML front
+//! matter, then the overview in Markdown). Everything is read and checked once at start-up;
+//! any problem is reported as `file:line:column: what is wrong`. The format is documented
+//! in `docs/content-format.md`.
 
 mod catalog;
+mod dates;
 mod error;
 mod files;
+mod front_matter;
+mod glossary;
+mod issue_fields;
 mod load;
+mod markdown;
 mod paragraphs;
+mod parsed;
+mod render;
+mod sources;
+mod terms;
 
 pub use catalog::Catalog;
 pub use error::{ContentError, ContentErrors};

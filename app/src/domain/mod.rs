@@ -1,9 +1,13 @@
 //! Plain data shared by the server and the browser. Everything here crosses the wire as JSON.
 
 mod slug;
+mod sources;
 mod text;
 
 pub use slug::{encode_query_value, icon_src, is_valid_slug, issue_href};
+pub use sources::{
+    glossary_href, rfc_url, term_anchor, Fact, GlossaryEntry, Reading, Standard, TermRef,
+};
 pub use text::first_sentence;
 
 use serde::{Deserialize, Serialize};
@@ -52,6 +56,9 @@ pub struct Section {
 /// Everything the home page lists, optionally narrowed to one focus area.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IssueIndex {
+    /// The explorer's own introduction.
+    pub about: String,
+    /// The Internet Society's introduction to its issues, quoted.
     pub intro: String,
     pub focus_areas: Vec<IssueLink>,
     /// The focus area the listing is narrowed to (or `emerging`), if any.
@@ -78,7 +85,24 @@ pub struct IssueDetail {
     pub summary: String,
     pub icon_alt: String,
     pub section: SectionKind,
+    /// The Internet Society's blurb as plain paragraphs.
     pub paragraphs: Vec<String>,
+    /// The blurb as HTML, with the first use of each glossary term marked.
+    pub blurb_html: String,
+    /// The explorer's own overview, rendered from Markdown on the server.
+    pub overview_html: String,
+    /// The overview as plain text: paragraphs separated by blank lines.
+    pub overview_text: String,
+    pub facts: Vec<Fact>,
+    /// Why there are no facts, when there are none.
+    pub facts_missing: Option<String>,
+    pub standards: Vec<Standard>,
+    pub reading: Vec<Reading>,
+    pub terms: Vec<TermRef>,
+    /// When the page was last reviewed, ISO 8601 (`2026-11-26`).
+    pub reviewed: String,
+    /// The same date for people ("26 November 2026").
+    pub reviewed_label: String,
     pub focus_areas: Vec<IssueLink>,
     pub related: Vec<IssueLink>,
     pub previous: Option<IssueLink>,

@@ -4,7 +4,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{ErrorView, IssueCard};
+use crate::components::{ErrorView, IsocQuote, IssueCard};
 use crate::domain::{issue_href, IssueIndex, IssueLink, Section, SectionKind};
 use crate::islands::{FilterChips, SearchResults};
 use crate::search::EMERGING;
@@ -50,11 +50,7 @@ fn listing_key(index: &IssueIndex) -> String {
 
 #[component]
 fn Listing(index: IssueIndex) -> impl IntoView {
-    let description = format!(
-        "{} Browse {} Internet issues, from DNS to Women in Tech.",
-        index.intro,
-        index.issues().count()
-    );
+    let description = index.about.clone();
     let filter = index.filter.clone();
     let title = match (&filter, index.search.query.as_str()) {
         (_, query) if !query.is_empty() => format!("Search: {query}"),
@@ -66,7 +62,8 @@ fn Listing(index: IssueIndex) -> impl IntoView {
         <Meta name="description" content=description />
         <section class="intro" aria-labelledby="intro-heading">
             <h1 id="intro-heading">"Internet issues"</h1>
-            <p class="intro__lead">{index.intro.clone()}</p>
+            <p class="intro__lead">{index.about.clone()}</p>
+            <IsocQuote><p>{index.intro.clone()}</p></IsocQuote>
         </section>
         {if index.search.query.is_empty() {
             // No query: no island, so `/` loads no search code; the box's first keystroke

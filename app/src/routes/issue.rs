@@ -4,8 +4,8 @@ use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{ErrorView, IssueIcon};
-use crate::domain::{issue_href, IssueDetail, IssueLink, SectionKind};
+use crate::components::{ErrorView, FactsPanel, IsocQuote, IssueIcon, TermList};
+use crate::domain::{issue_href, IssueDetail, IssueLink, Reading, SectionKind, Standard};
 use crate::error::AppError;
 use crate::server_fns::issues::{closest_issues, get_issue};
 
@@ -64,9 +64,22 @@ fn IssueArticle(issue: IssueDetail) -> impl IntoView {
                     <h1 id="issue-title">{issue.title.clone()}</h1>
                 </div>
             </header>
-            <div class="issue__body">
-                {issue.paragraphs.into_iter().map(|text| view! { <p>{text}</p> }).collect_view()}
-            </div>
+            <IsocQuote>
+                // Rendered on the server from checked content: no raw HTML gets in.
+                <div class="isoc-quote__text" inner_html=issue.blurb_html></div>
+            </IsocQuote>
+            <section class="issue__overview" aria-labelledby="overview-heading">
+                <h2 id="overview-heading">"Overview"</h2>
+                <div class="prose" inner_html=issue.overview_html></div>
+            </section>
+            <FactsPanel facts=issue.facts />
+            <StandardList standards=issue.standards />
+            <ReadingList reading=issue.reading />
+            <TermList terms=issue.terms />
+            <p class="issue__reviewed">
+                "Last reviewed " <time datetime=issue.reviewed>{issue.reviewed_label}</time>
+                ". The overview, facts and lists are this explorer’s own; the quote is the Internet Society’s."
+            </p>
             <LinkList heading="Focus areas" class="chips" links=issue.focus_areas />
             <LinkList heading="Related issues" class="related" links=issue.related />
             <nav class="pager" aria-label="Previous and next issue">
@@ -86,6 +99,51 @@ fn LinkList(heading: &'static str, class: &'static str, links: Vec<IssueLink>) -
                 {links
                     .into_iter()
                     .map(|link| view! { <li><A href=issue_href(&link.slug)>{link.title}</A></li> })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn StandardList(standards: Vec<Standard>) -> impl IntoView {
+    (!standards.is_empty()).then(|| {
+        view! {
+            <section class="issue__standards" aria-labelledby="standards-heading">
+                <h2 id="standards-heading">"Key standards"</h2>
+                <ul>
+                    {standards
+                        .into_iter()
+                        .map(|standard| {
+                            let detail = match &standard.series {
+                                Some(series) => format!(" ({}, {series})", standard.year),
+                                None => format!(" ({})", standard.year),
+                            };
+                            view! {
+                                <li>
+                                    <a href=standard.url rel="external">{format!("RFC {}", standard.rfc)}</a>
+                                    ": " <cite>{standard.title}</cite> {detail}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
+
+#[component]
+fn ReadingList(reading: Vec<Reading>) -> impl IntoView {
+    view! {
+        <section class="issue__reading" aria-labelledby="reading-heading">
+            <h2 id="reading-heading">"Further reading"</h2>
+            <ul>
+                {reading
+                    .into_iter()
+                    .map(|link| view! {
+                        <li><a href=link.url rel="external">{link.title}</a> " · " {link.publisher}</li>
+                    })
                     .collect_view()}
             </ul>
         </section>

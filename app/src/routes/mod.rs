@@ -1,9 +1,11 @@
 //! One file per page.
 
+mod glossary;
 mod home;
 mod issue;
 mod not_found;
 
+pub use glossary::GlossaryPage;
 pub use home::HomePage;
 pub use issue::IssuePage;
 pub use not_found::NotFound;

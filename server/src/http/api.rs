@@ -1,5 +1,5 @@
-//! A plain JSON API for integrators: `GET /api/issues[?focus_area=<slug>]` and
-//! `GET /api/issues/<slug>`. Errors are JSON too: `{"status": 404, "error": "…"}`.
+//! A plain JSON API for integrators: `GET /api/issues[?focus_area=<slug>&q=<words>]`,
+//! `GET /api/issues/<slug>` and `GET /api/glossary`. Errors are JSON too: `{"status": 404, "error": "…"}`.
 
 use std::sync::Arc;
 
@@ -18,6 +18,7 @@ pub fn router<S>(catalog: Arc<Catalog>) -> Router<S> {
         .route("/issues", get(list))
         .route("/issues/{slug}", get(detail))
         .route("/search-index", get(search_index))
+        .route("/glossary", get(glossary))
         .with_state(catalog)
 }
 
@@ -72,6 +73,15 @@ impl IntoResponse for ApiError {
         let body = serde_json::json!({ "status": status.as_u16(), "error": self.0.to_string() });
         (status, Json(body)).into_response()
     }
+}
+
+/// Every glossary term, alphabetically, with the issues that use it.
+async fn glossary(
+    State(catalog): State<Arc<Catalog>>,
+    params: Result<Query<NoParams>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    params.map_err(bad_query)?;
+    Ok(Json(catalog.glossary()).into_response())
 }
 
 /// Everything the browser's search needs, prepared at start-up: folded terms with their

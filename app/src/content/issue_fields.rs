@@ -1,0 +1,77 @@
+//! Checks an issue's own fields and its references to other issues.
+
+use std::collections::{HashMap, HashSet};
+
+use super::error::ContentError;
+use super::files::IssueFile;
+use super::parsed::{require_text, Parsed};
+
+/// Checks one issue file's fields and references against the rest of the content.
+pub(super) fn check_issue(
+    slug: &str,
+    parsed: &Parsed<IssueFile>,
+    focus_slugs: &[&str],
+    files: &HashMap<&str, &Parsed<IssueFile>>,
+    errors: &mut Vec<ContentError>,
+) {
+    let file = &parsed.data;
+    require_text(parsed, &file.title, "title", errors);
+    require_text(parsed, &file.icon_alt, "icon_alt", errors);
+    if let Some(short) = &file.short_title {
+        require_text(parsed, short, "short_title", errors);
+    }
+    require_text(parsed, &file.blurb, "blurb", errors);
+
+    if file.focus_areas.get_ref().is_empty() {
+        errors.push(parsed.error_at(
+            &file.focus_areas,
+            "focus_areas must name at least one focus area",
+        ));
+    }
+    let mut seen = HashSet::new();
+    for area in file.focus_areas.get_ref() {
+        let name = area.get_ref().as_str();
+        if !focus_slugs.contains(&name) {
+            errors.push(parsed.error_at(
+                area,
+                format!(
+                    "unknown focus area “{name}”; known: {}",
+                    focus_slugs.join(", ")
+                ),
+            ));
+        } else if !seen.insert(name) {
+            errors.push(parsed.error_at(area, format!("focus area “{name}” is listed twice")));
+        }
+    }
+
+    if file.related.get_ref().len() < 3 {
+        errors.push(parsed.error_at(&file.related, "related must name at least 3 issues"));
+    }
+    let mut seen = HashSet::new();
+    for other in file.related.get_ref() {
+        let name = other.get_ref().as_str();
+        match files.get(name) {
+            None => errors
+                .push(parsed.error_at(other, format!("related issue “{name}” does not exist"))),
+            Some(_) if name == slug => {
+                errors.push(parsed.error_at(other, "an issue cannot be related to itself"))
+            }
+            Some(_) if !seen.insert(name) => errors
+                .push(parsed.error_at(other, format!("related issue “{name}” is listed twice"))),
+            Some(target) => {
+                if !target
+                    .data
+                    .related
+                    .get_ref()
+                    .iter()
+                    .any(|back| back.get_ref() == slug)
+                {
+                    errors.push(parsed.error_at(
+                        other,
+                        format!("relations are symmetric: issues/{name}.md must list “{slug}” in related too"),
+                    ));
+                }
+            }
+        }
+    }
+}
