@@ -289,7 +289,7 @@ fn no_facts_needs_a_reason_and_a_reason_needs_no_facts() {
     assert_reported(
         &scratch.errors(),
         DNS,
-        7,
+        line_of(&scratch, DNS, "facts_missing"),
         "facts_missing is only for issues without [[facts]]",
     );
 }
@@ -381,7 +381,7 @@ fn the_review_date_is_required_full_and_not_in_the_future() {
     assert_reported(
         &scratch.errors(),
         DNS,
-        7,
+        line_of(&scratch, DNS, "reviewed ="),
         "reviewed must be a full date, YYYY-MM-DD",
     );
     let scratch = Scratch::new();
@@ -393,7 +393,7 @@ fn the_review_date_is_required_full_and_not_in_the_future() {
     assert_reported(
         &scratch.errors(),
         DNS,
-        7,
+        line_of(&scratch, DNS, "reviewed ="),
         "reviewed date 2999-01-01 is in the future",
     );
 }
@@ -450,5 +450,41 @@ fn a_glossary_entry_needs_a_definition_and_its_own_anchor() {
         "glossary.toml",
         line + 1,
         "definition must not be empty",
+    );
+}
+
+#[test]
+fn a_summary_is_one_sentence_of_at_most_160_characters() {
+    let scratch = Scratch::new();
+    let text = fs::read_to_string(scratch.path(DNS)).expect("read");
+    let start = text.find("summary = \"").expect("summary");
+    let end = start + text[start..].find('\n').expect("line end");
+    let long = format!("summary = \"{}.\"", "word ".repeat(40).trim_end());
+    fs::write(
+        scratch.path(DNS),
+        format!("{}{long}{}", &text[..start], &text[end..]),
+    )
+    .expect("write");
+    let line = line_of(&scratch, DNS, "summary =");
+    assert_reported(
+        &scratch.errors(),
+        DNS,
+        line,
+        "summary is 200 characters; keep it to 160",
+    );
+    fs::write(
+        scratch.path(DNS),
+        format!(
+            "{}summary = \"No full stop\"{}",
+            &text[..start],
+            &text[end..]
+        ),
+    )
+    .expect("write");
+    assert_reported(
+        &scratch.errors(),
+        DNS,
+        line,
+        "summary must be one full sentence ending with a full stop",
     );
 }

@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 
 type Fixtures = {
   /**
@@ -61,4 +62,21 @@ export async function allIssues(page: Page): Promise<{ slug: string; title: stri
   expect(response.status()).toBe(200);
   const index = await response.json();
   return index.sections.flatMap((section: { issues: { slug: string; title: string }[] }) => section.issues);
+}
+
+/**
+ * Runs axe-core over the page as it stands and fails with each violation's rule, help text
+ * and first few offending elements. Works with JavaScript disabled too: axe runs in
+ * Playwright's own script context, not the page's.
+ */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const violations = results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(" "))
+        .join(", ")})`,
+  );
+  expect(violations, `axe violations on ${label}`).toEqual([]);
 }

@@ -1,4 +1,4 @@
-import { test, expect, allIssues } from "./fixtures";
+import { test, expect, allIssues, expectNoAxeViolations } from "./fixtures";
 
 test("the home page lists every issue without JavaScript", async ({ page }) => {
   await page.goto("/");
@@ -18,7 +18,9 @@ test("every issue page is readable without JavaScript", async ({ page }) => {
     expect(response?.status(), issue.slug).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(issue.title);
     await expect(page).toHaveTitle(`${issue.title} · Internet Issues Explorer`);
-    await expect(page.locator(".issue__body p").first()).not.toBeEmpty();
+    await expect(page.locator(".isoc-quote blockquote p").first()).not.toBeEmpty();
+    await expect(page.locator(".issue__overview .prose p").nth(1)).not.toBeEmpty();
+    await expect(page.getByText(/^Last reviewed/)).toBeVisible();
     const icon = page.locator(".issue__header img");
     await expect(icon).toHaveAttribute("alt", /\w/);
     // The icon really loaded.
@@ -85,3 +87,46 @@ test("no results and unknown issues offer the closest issues without JavaScript"
   expect(response?.status()).toBe(404);
   await expect(page.locator(".error-page__suggestions a").first()).toHaveText("Domain Name System Security Extensions (DNSSEC)");
 });
+
+test("a full issue page reads without JavaScript, and a glossary link goes there and back", async ({ page }) => {
+  await page.goto("/issues/securing-bgp");
+  for (const heading of ["Overview", "Key facts", "Key standards", "Further reading", "Terms on this page"]) {
+    await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
+  }
+  const facts = page.locator(".fact");
+  expect(await facts.count()).toBeGreaterThan(0);
+  for (const fact of await facts.all()) {
+    await expect(fact.locator("time")).toHaveAttribute("datetime", /^\d{4}(-\d{2}){0,2}$/);
+    await expect(fact.getByRole("link")).toHaveAttribute("href", /^https:\/\//);
+  }
+  await expect(page.getByRole("link", { name: "RFC 4271" })).toHaveAttribute("href", "https://www.rfc-editor.org/rfc/rfc4271");
+  // The first use of BGP in the text is marked and links to its glossary entry.
+  const term = page.locator(".isoc-quote a.term, .prose a.term").filter({ hasText: /^BGP$/ });
+  await expect(term).toHaveCount(1);
+  await expect(term.locator("abbr")).toHaveAttribute("title", "Border Gateway Protocol");
+  await term.click();
+  await expect(page).toHaveURL(/\/glossary#bgp$/);
+  await expect(page.locator("#bgp")).toBeInViewport();
+  await expect(page.locator("#bgp")).toContainText("Border Gateway Protocol");
+  await page.goBack();
+  await expect(page).toHaveURL(/\/issues\/securing-bgp$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Securing Border Gateway Protocol (BGP)");
+});
+
+test("the glossary works without JavaScript: letters jump, terms link to their issues", async ({ page }) => {
+  await page.goto("/glossary");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Glossary");
+  await page.getByRole("navigation", { name: "Jump to a letter" }).getByRole("link", { name: "R", exact: true }).click();
+  await expect(page).toHaveURL(/#letter-r$/);
+  await expect(page.locator("#letter-r")).toBeInViewport();
+  const entry = page.locator(".glossary__entry").filter({ has: page.locator("#rpki") });
+  await entry.getByRole("link", { name: "Securing BGP" }).click();
+  await expect(page).toHaveURL(/\/issues\/securing-bgp$/);
+});
+
+for (const path of ["/", "/?focus=building-trust", "/issues/dns", "/glossary", "/?q=routing"]) {
+  test(`axe finds no violations on ${path} without JavaScript`, async ({ page }) => {
+    await page.goto(path);
+    await expectNoAxeViolations(page, `${path} (no JavaScript)`);
+  });
+}

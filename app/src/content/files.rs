@@ -33,6 +33,9 @@ pub struct IssueFile {
     pub focus_areas: Spanned<Vec<Spanned<String>>>,
     pub related: Spanned<Vec<Spanned<String>>>,
     pub icon_alt: Spanned<String>,
+    /// One sentence in the explorer's voice, for the card in the listing and the page's
+    /// description.
+    pub summary: Spanned<String>,
     /// When a person last checked the page: `YYYY-MM-DD`.
     pub reviewed: Spanned<String>,
     /// Glossary terms the page uses.

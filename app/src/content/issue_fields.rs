@@ -21,6 +21,7 @@ pub(super) fn check_issue(
         require_text(parsed, short, "short_title", errors);
     }
     require_text(parsed, &file.blurb, "blurb", errors);
+    check_summary(parsed, errors);
 
     if file.focus_areas.get_ref().is_empty() {
         errors.push(parsed.error_at(
@@ -73,5 +74,30 @@ pub(super) fn check_issue(
                 }
             }
         }
+    }
+}
+
+/// The longest summary: what a search engine shows of a description, and three lines of a
+/// card.
+pub const SUMMARY_MAX_CHARS: usize = 160;
+
+fn check_summary(parsed: &Parsed<IssueFile>, errors: &mut Vec<ContentError>) {
+    let summary = &parsed.data.summary;
+    let text = summary.get_ref().trim();
+    let length = text.chars().count();
+    if text.is_empty() {
+        errors.push(parsed.error_at(summary, "summary must not be empty"));
+    } else if length > SUMMARY_MAX_CHARS {
+        errors.push(parsed.error_at(
+            summary,
+            format!(
+                "summary is {length} characters; keep it to {SUMMARY_MAX_CHARS} (one sentence)"
+            ),
+        ));
+    } else if !text.ends_with(['.', '?', '!']) {
+        errors.push(parsed.error_at(
+            summary,
+            "summary must be one full sentence ending with a full stop",
+        ));
     }
 }

@@ -15,7 +15,7 @@ use super::paragraphs::paragraphs;
 use super::parsed::{require_text, trimmed, Parsed};
 use super::render::{render_issue, IssueSource};
 use super::sources::check_sources;
-use crate::domain::{first_sentence, is_valid_slug, SectionKind, TermRef};
+use crate::domain::{is_valid_slug, SectionKind, TermRef};
 
 /// Reads `dir/site.toml`, `dir/glossary.toml` and `dir/issues/*.md`, checks them, and
 /// builds the catalog.
@@ -287,10 +287,7 @@ fn build(
                     .collect()
             };
             let paragraphs = paragraphs(file.blurb.get_ref());
-            let summary = paragraphs
-                .first()
-                .map(|p| first_sentence(p).to_string())
-                .unwrap_or_default();
+            let summary = trimmed(&file.summary);
             IssueRecord {
                 slug: slug.to_string(),
                 title: trimmed(&file.title),

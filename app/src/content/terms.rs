@@ -24,8 +24,9 @@ impl<'a> TermMarker<'a> {
 
     /// Appends `text` to `out` as escaped HTML, marking terms not yet marked on this page.
     pub fn mark(&mut self, text: &str, out: &mut String) {
+        let shields = self.shields(text);
         let mut cursor = 0;
-        while let Some((index, start, end)) = self.next_use(text, cursor) {
+        while let Some((index, start, end)) = self.next_use(text, cursor, &shields) {
             escape_html(&text[cursor..start], out);
             let term = self.terms[index];
             out.push_str("<a class=\"term\" href=\"/glossary#");
@@ -57,15 +58,51 @@ impl<'a> TermMarker<'a> {
             .map(|(term, _)| *term)
     }
 
+    /// Where the page's terms and expansions occur in `text`. A term found strictly inside
+    /// one of these is part of a longer name, not a use of its own: "Domain Name" in
+    /// "Domain Name System" is not the term "domain name".
+    fn shields(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut shields = Vec::new();
+        let phrases = self
+            .terms
+            .iter()
+            .flat_map(|term| std::iter::once(&term.term).chain(term.expansion.as_ref()));
+        for phrase in phrases {
+            let mut from = 0;
+            while let Some((start, end)) = find_term(text, phrase, from) {
+                shields.push((start, end));
+                from = end;
+            }
+        }
+        shields
+    }
+
     /// The earliest use of an unmarked term at or after `from`; the longest term wins a tie
     /// ("IP address" over "IP").
-    fn next_use(&self, text: &str, from: usize) -> Option<(usize, usize, usize)> {
+    fn next_use(
+        &self,
+        text: &str,
+        from: usize,
+        shields: &[(usize, usize)],
+    ) -> Option<(usize, usize, usize)> {
+        let inside_longer = |start: usize, end: usize| {
+            shields
+                .iter()
+                .any(|&(s, e)| s <= start && end <= e && e - s > end - start)
+        };
         self.terms
             .iter()
             .enumerate()
             .filter(|(index, _)| !self.marked[*index])
             .filter_map(|(index, term)| {
-                find_term(text, &term.term, from).map(|(start, end)| (index, start, end))
+                let mut at = from;
+                while let Some((start, end)) = find_term(text, &term.term, at) {
+                    if !inside_longer(start, end) {
+                        return Some((index, start, end));
+                    }
+                    at = end;
+                }
+                None
             })
             .min_by_key(|&(index, start, _)| (start, usize::MAX - self.terms[index].term.len()))
     }
@@ -169,6 +206,22 @@ mod tests {
         assert_eq!(second, "DNS again");
         let unused: Vec<_> = marker.unused().map(|t| t.term.as_str()).collect();
         assert_eq!(unused, ["BGP"]);
+    }
+
+    #[test]
+    fn a_term_inside_a_longer_name_on_the_page_is_not_a_use() {
+        let dns = term("DNS", Some("Domain Name System"), "dns");
+        let name = term("domain name", None, "domain-name");
+        let mut marker = TermMarker::new(vec![&dns, &name]);
+        let mut out = String::new();
+        marker.mark("The Domain Name System (DNS) maps a domain name.", &mut out);
+        assert!(out.starts_with("The Domain Name System ("), "{out}");
+        assert!(
+            out.ends_with(
+                "maps a <a class=\"term\" href=\"/glossary#domain-name\">domain name</a>."
+            ),
+            "{out}"
+        );
     }
 
     #[test]

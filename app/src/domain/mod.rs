@@ -2,13 +2,11 @@
 
 mod slug;
 mod sources;
-mod text;
 
 pub use slug::{encode_query_value, icon_src, is_valid_slug, issue_href};
 pub use sources::{
     glossary_href, rfc_url, term_anchor, Fact, GlossaryEntry, Reading, Standard, TermRef,
 };
-pub use text::first_sentence;
 
 use serde::{Deserialize, Serialize};
 
@@ -36,7 +34,7 @@ pub struct IssueLink {
 pub struct IssueSummary {
     pub slug: String,
     pub title: String,
-    /// The first sentence of the blurb.
+    /// One sentence in the explorer's own words.
     pub summary: String,
     pub icon_alt: String,
     pub section: SectionKind,
