@@ -4,7 +4,10 @@
 //   whose typing caused the navigation: focus stays there, and what was typed while the
 //   page loaded goes into its address);
 // - same-page "#…" links (the skip link) and history steps between them keep their native
-//   behaviour instead of fetching the page again.
+//   behaviour instead of fetching the page again;
+// - a link to another page's "#…" (a glossary entry) lands on that entry, as a full load
+//   would: the router does not scroll to fragments, and `:target` does not follow pushState,
+//   so the entry gets the `is-target` class instead.
 let page = location.pathname + location.search;
 addEventListener("click", (event) => {
   const link = event.target instanceof Element && event.target.closest("a[href^='#']");
@@ -16,9 +19,30 @@ addEventListener("popstate", (event) => {
   page = next;
 }, true);
 const pushState = history.pushState.bind(history);
+/** Scrolls to the element the address's fragment names, once it is in the document. */
+const revealFragment = (id) => {
+  const reveal = () => {
+    const target = document.getElementById(id);
+    if (!target) return false;
+    document.querySelectorAll(".is-target").forEach((old) => old.classList.remove("is-target"));
+    target.classList.add("is-target");
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "start" });
+    return true;
+  };
+  if (reveal()) return;
+  const watch = new MutationObserver(() => reveal() && watch.disconnect());
+  watch.observe(document.body, { childList: true, subtree: true });
+  setTimeout(() => watch.disconnect(), 5000);
+};
 history.pushState = (...args) => {
   pushState(...args);
   page = location.pathname + location.search;
+  if (location.hash.length > 1) {
+    revealFragment(decodeURIComponent(location.hash.slice(1)));
+    return;
+  }
   scrollTo(0, 0);
   const box = document.getElementById("site-search-q");
   if (box && document.activeElement === box) {

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 type Fixtures = {
@@ -79,4 +79,30 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
         .join(", ")})`,
   );
   expect(violations, `axe violations on ${label}`).toEqual([]);
+}
+
+/**
+ * axe-core over a page as a visitor without JavaScript gets it. axe cannot run where
+ * JavaScript is off, so this loads the page in a fresh context with every <script> element
+ * removed from the server's HTML (and script files refused): the DOM is the server's
+ * rendering, untouched by hydration.
+ */
+export async function expectNoAxeViolationsWithoutScripts(browser: Browser, baseURL: string, path: string): Promise<void> {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: true });
+  try {
+    const page = await context.newPage();
+    await page.route("**/*", async (route) => {
+      const request = route.request();
+      if (request.resourceType() === "script") return route.abort();
+      if (request.resourceType() !== "document") return route.continue();
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(path);
+    expect(await page.locator("script").count(), "scripts left in the page").toBe(0);
+    await expectNoAxeViolations(page, `${path} (without JavaScript)`);
+  } finally {
+    await context.close();
+  }
 }

@@ -1,4 +1,4 @@
-import { test, expect, waitForHydration } from "./fixtures";
+import { test, expect, waitForHydration, expectNoAxeViolations } from "./fixtures";
 
 const SITE = "Internet Issues Explorer";
 
@@ -12,7 +12,7 @@ test("links between issues navigate on the client, and back works", async ({ pag
   await expect(page).toHaveURL(/\/issues\/dns$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Domain Name System (DNS)");
   await expect(page).toHaveTitle(`Domain Name System (DNS) · ${SITE}`);
-  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /global database/);
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /address book/);
 
   const related = page.getByRole("region", { name: "Related issues" }).or(page.locator(".issue__links--related"));
   await related.getByRole("link", { name: "Domain Name System Security Extensions (DNSSEC)" }).click();
@@ -332,3 +332,46 @@ test("an active filter chip toggles off, and back and forward restore both state
   await expect(searchBox(page)).toHaveValue("privacy");
   await expect(resultTitles(page).first()).toHaveText("Privacy");
 });
+
+test("a glossary link in an issue's text opens the entry on the client, and back returns", async ({ page }) => {
+  await page.goto("/issues/dns");
+  await waitForHydration(page);
+  await page.evaluate(() => ((window as unknown as { marker: string }).marker = "same document"));
+  const term = page.locator(".prose a.term").filter({ hasText: /^ICANN$/ });
+  await expect(term.locator("abbr")).toHaveAttribute("title", "Internet Corporation for Assigned Names and Numbers");
+  await term.click();
+  await expect(page).toHaveURL(/\/glossary#icann$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Glossary");
+  await expect(page.locator("#icann")).toBeInViewport();
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("same document");
+  // From the entry to another issue that uses the term, then back twice.
+  const entry = page.locator(".glossary__entry").filter({ has: page.locator("#icann") });
+  await entry.getByRole("link", { name: "Internet Governance" }).click();
+  await expect(page).toHaveURL(/\/issues\/internet-governance$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/glossary#icann$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/issues\/dns$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Domain Name System (DNS)");
+  await expect(page.getByRole("heading", { level: 2, name: "Key facts" })).toBeVisible();
+});
+
+test("client navigation between issues replaces overview, facts and standards", async ({ page }) => {
+  await page.goto("/issues/dns");
+  await waitForHydration(page);
+  await page.getByRole("link", { name: /Next/ }).click();
+  await expect(page).toHaveURL(/\/issues\/dnssec$/);
+  await expect(page.getByRole("link", { name: "RFC 9364" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "RFC 1034" })).toHaveCount(0);
+  const overview = await (await page.request.get("/api/issues/dnssec")).json();
+  const firstParagraph = overview.overview_text.split("\n\n")[0].replace(/\s+/g, " ");
+  await expect(page.locator(".prose p").first()).toHaveText(firstParagraph);
+});
+
+for (const path of ["/", "/issues/securing-bgp", "/glossary", "/?q=encryption"]) {
+  test(`axe finds no violations on ${path} once hydrated`, async ({ page }) => {
+    await page.goto(path);
+    await waitForHydration(page);
+    await expectNoAxeViolations(page, `${path} (hydrated)`);
+  });
+}
