@@ -22,7 +22,7 @@ use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
 use components::{SiteFooter, SiteHeader};
-use routes::{GlossaryPage, HomePage, IssuePage, NotFound};
+use routes::{GlossaryPage, HomePage, IssuePage, MapPage, NotFound};
 
 /// The site name, used in titles and the header.
 pub const SITE_NAME: &str = "Internet Issues Explorer";
@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
                 <FlatRoutes fallback=NotFound>
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("glossary") view=GlossaryPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("map") view=MapPage ssr=SsrMode::Async />
                     <Route
                         path=(StaticSegment("issues"), ParamSegment("slug"))
                         view=IssuePage

@@ -11,6 +11,7 @@ pub fn SiteFooter() -> impl IntoView {
             <nav aria-label="Site">
                 <ul class="site-footer__links">
                     <li><A href="/">"All issues"</A></li>
+                    <li><A href="/map">"Topic map"</A></li>
                     <li><A href="/glossary">"Glossary"</A></li>
                 </ul>
             </nav>

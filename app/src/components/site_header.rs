@@ -23,6 +23,10 @@ pub fn SiteHeader() -> impl IntoView {
                 <img src="/favicon.svg" alt="" width="28" height="28" />
                 <span>{SITE_NAME}</span>
             </A>
+            <nav class="site-header__nav" aria-label="Main">
+                <A href="/map">"Map"</A>
+                <A href="/glossary">"Glossary"</A>
+            </nav>
             <SearchBox query focus />
         </header>
     }

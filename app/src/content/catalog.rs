@@ -2,9 +2,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::dates::IsoDate;
+use super::map_layout::{lay_out, MapIssue};
 use crate::domain::{
-    Fact, GlossaryEntry, IssueDetail, IssueIndex, IssueLink, IssueSummary, Reading, Section,
-    SectionKind, Standard, TermRef,
+    Fact, GlossaryEntry, IssueDetail, IssueIndex, IssueLink, IssueSummary, MapLayout, Reading,
+    Section, SectionKind, Standard, TermRef, TopicMap,
 };
 use crate::error::AppError;
 use crate::search::{
@@ -60,6 +61,8 @@ pub struct Catalog {
     issues: Vec<IssueRecord>,
     by_slug: HashMap<String, usize>,
     glossary: Vec<TermRef>,
+    /// Laid out once: the topic map's drawing.
+    map: MapLayout,
     /// Prepared once: what the search ranks, on the server and in the browser.
     search: SearchIndex,
 }
@@ -84,6 +87,7 @@ impl Catalog {
             issues,
             by_slug,
             glossary: glossary.to_vec(),
+            map: MapLayout::default(),
             search: SearchIndex {
                 docs: Vec::new(),
                 synonyms: Vec::new(),
@@ -91,7 +95,85 @@ impl Catalog {
             },
         };
         catalog.search = catalog.build_search_index();
+        catalog.map = catalog.lay_out_map();
         catalog
+    }
+
+    /// The map's regions are the focus areas, then the emerging issues; an issue is drawn
+    /// in the emerging region when it is one, otherwise in its first focus area.
+    fn lay_out_map(&self) -> MapLayout {
+        let mut regions: Vec<(String, String)> = self
+            .focus_areas
+            .iter()
+            .map(|&i| (self.issues[i].slug.clone(), self.issues[i].title.clone()))
+            .collect();
+        let emerging = regions.len() as u32;
+        regions.push((search::EMERGING.to_string(), "Emerging issues".to_string()));
+        let issues: Vec<MapIssue> = self
+            .issues
+            .iter()
+            .map(|issue| {
+                let mut in_regions: Vec<u32> = issue
+                    .focus_areas
+                    .iter()
+                    .filter_map(|area| self.focus_areas.iter().position(|a| a == area))
+                    .map(|p| p as u32)
+                    .collect();
+                if issue.section == SectionKind::Emerging {
+                    in_regions.insert(0, emerging);
+                }
+                MapIssue {
+                    slug: issue.slug.clone(),
+                    title: issue.title.clone(),
+                    short_title: issue.short_title.clone(),
+                    summary: issue.summary.clone(),
+                    regions: in_regions,
+                    related: issue.related.iter().map(|&r| r as u32).collect(),
+                }
+            })
+            .collect();
+        lay_out(&regions, &issues)
+    }
+
+    /// The topic map, with what `?focus=`, `?q=` and `?issue=` ask for. An unknown focus
+    /// area or issue is a 404, as on the listing.
+    pub fn topic_map(
+        &self,
+        focus: Option<&str>,
+        query: &str,
+        issue: Option<&str>,
+    ) -> Result<TopicMap, AppError> {
+        let filter = self.filter(focus)?;
+        let node_of = |slug: &str| {
+            self.map
+                .nodes
+                .iter()
+                .position(|node| node.slug == slug)
+                .map(|p| p as u32)
+        };
+        let selected = issue
+            .map(|slug| node_of(slug).ok_or_else(|| AppError::IssueNotFound(slug.to_string())))
+            .transpose()?;
+        let focus = filter.as_ref().and_then(|filter| {
+            self.map
+                .regions
+                .iter()
+                .position(|region| region.slug == filter.slug())
+                .map(|p| p as u32)
+        });
+        let outcome = search::search(&self.search, query, None);
+        let matches = outcome
+            .hits
+            .iter()
+            .filter_map(|hit| node_of(&hit.slug))
+            .collect();
+        Ok(TopicMap {
+            layout: self.map.clone(),
+            focus,
+            query: outcome.query,
+            matches,
+            selected,
+        })
     }
 
     fn build_search_index(&self) -> SearchIndex {
@@ -230,6 +312,7 @@ impl Catalog {
         Ok(IssueDetail {
             slug: issue.slug.clone(),
             title: issue.title.clone(),
+            short_title: issue.short_title.clone(),
             summary: issue.summary.clone(),
             icon_alt: issue.icon_alt.clone(),
             section: issue.section,

@@ -14,6 +14,7 @@ mod front_matter;
 mod glossary;
 mod issue_fields;
 mod load;
+pub mod map_layout;
 mod markdown;
 mod paragraphs;
 mod parsed;

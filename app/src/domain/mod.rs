@@ -1,8 +1,10 @@
 //! Plain data shared by the server and the browser. Everything here crosses the wire as JSON.
 
+mod map;
 mod slug;
 mod sources;
 
+pub use map::{map_href, node_geometry, MapBox, MapEdge, MapLayout, MapNode, MapRegion, TopicMap};
 pub use slug::{encode_query_value, icon_src, is_valid_slug, issue_href};
 pub use sources::{
     glossary_href, rfc_url, term_anchor, Fact, GlossaryEntry, Reading, Standard, TermRef,
@@ -80,6 +82,8 @@ impl IssueIndex {
 pub struct IssueDetail {
     pub slug: String,
     pub title: String,
+    /// A shorter name for tight places; the title when the issue has none.
+    pub short_title: String,
     pub summary: String,
     pub icon_alt: String,
     pub section: SectionKind,

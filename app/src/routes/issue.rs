@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{ErrorView, FactsPanel, IsocQuote, IssueIcon, TermList};
-use crate::domain::{issue_href, IssueDetail, IssueLink, Reading, SectionKind, Standard};
+use crate::domain::{issue_href, map_href, IssueDetail, IssueLink, Reading, SectionKind, Standard};
 use crate::error::AppError;
 use crate::server_fns::issues::{closest_issues, get_issue};
 
@@ -79,6 +79,9 @@ fn IssueArticle(issue: IssueDetail) -> impl IntoView {
             <p class="issue__reviewed">
                 "Last reviewed " <time datetime=issue.reviewed>{issue.reviewed_label}</time>
                 ". The overview, facts and lists are this explorer’s own; the quote is the Internet Society’s."
+            </p>
+            <p class="issue__map-link">
+                <a href=map_href(Some(&issue.slug))>{format!("See {} on the topic map", issue.short_title)}</a>
             </p>
             <LinkList heading="Focus areas" class="chips" links=issue.focus_areas />
             <LinkList heading="Related issues" class="related" links=issue.related />

@@ -3,23 +3,28 @@
 mod glossary;
 mod home;
 mod issue;
+mod map;
 mod not_found;
 
 pub use glossary::GlossaryPage;
 pub use home::HomePage;
 pub use issue::IssuePage;
+pub use map::MapPage;
 pub use not_found::NotFound;
 
 /// `/?focus=<focus-area-slug>` narrows the listing to one focus area (or `emerging`).
 pub const FOCUS_PARAM: &str = "focus";
 
-/// `/?q=<words>` searches the issues.
+/// `/?q=<words>` searches the issues; on `/map` it highlights the matches.
 pub const QUERY_PARAM: &str = "q";
+
+/// `/map?issue=<slug>` opens the map with that issue selected.
+pub const ISSUE_PARAM: &str = "issue";
 
 /// Every query parameter any page reads. A page's HTML depends on its path and these
 /// alone, which is what the server's render store keys on: add a parameter here when a page
 /// starts reading it.
-pub const PAGE_QUERY_PARAMS: &[&str] = &[FOCUS_PARAM, QUERY_PARAM];
+pub const PAGE_QUERY_PARAMS: &[&str] = &[FOCUS_PARAM, QUERY_PARAM, ISSUE_PARAM];
 
 /// `/` with a query and a filter, leaving out the empty ones: `/?q=bgp&focus=building-trust`.
 pub fn home_href(query: &str, focus: Option<&str>) -> String {
@@ -40,5 +45,33 @@ pub fn home_href(query: &str, focus: Option<&str>) -> String {
         "/".to_string()
     } else {
         format!("/?{}", pairs.join("&"))
+    }
+}
+
+/// `/map` with a filter, a query and a selected issue, leaving out the empty ones.
+pub fn map_page_href(focus: Option<&str>, query: &str, issue: Option<&str>) -> String {
+    let mut pairs = Vec::new();
+    if let Some(focus) = focus {
+        pairs.push(format!(
+            "{FOCUS_PARAM}={}",
+            crate::domain::encode_query_value(focus)
+        ));
+    }
+    if !query.is_empty() {
+        pairs.push(format!(
+            "{QUERY_PARAM}={}",
+            crate::domain::encode_query_value(query)
+        ));
+    }
+    if let Some(issue) = issue {
+        pairs.push(format!(
+            "{ISSUE_PARAM}={}",
+            crate::domain::encode_query_value(issue)
+        ));
+    }
+    if pairs.is_empty() {
+        "/map".to_string()
+    } else {
+        format!("/map?{}", pairs.join("&"))
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod glossary;
 pub mod issues;
+pub mod map;
 
 /// The loaded content, provided to every request by the server.
 #[cfg(feature = "ssr")]

@@ -1,0 +1,153 @@
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+use crate::components::{ErrorView, MapDrawing};
+use crate::domain::{issue_href, TopicMap};
+use crate::islands::{MapExplorer, MAP_VIEWPORT_ID};
+use crate::routes::{map_page_href, FOCUS_PARAM, ISSUE_PARAM, QUERY_PARAM};
+use crate::server_fns::map::get_topic_map;
+
+/// `/map`: the 26 issues and their connections as one drawing, then the same as lists.
+/// `?focus=` dims what is outside a focus area, `?q=` rings the issues a search finds,
+/// `?issue=` selects one.
+#[component]
+pub fn MapPage() -> impl IntoView {
+    let query = use_query_map();
+    let map = Resource::new(
+        move || {
+            let query = query.read();
+            (
+                query.get(FOCUS_PARAM),
+                query.get(QUERY_PARAM),
+                query.get(ISSUE_PARAM),
+            )
+        },
+        |(focus, q, issue)| get_topic_map(focus, q, issue),
+    );
+    view! {
+        <Title text="Topic map" />
+        <Meta
+            name="description"
+            content="How the 26 Internet issues connect: one map of the four focus areas and the emerging issues, with a line between each pair of related issues."
+        />
+        <Transition fallback=|| view! { <p class="loading">"Loading the map…"</p> }>
+            {move || Suspend::new(async move {
+                match map.await {
+                    Ok(map) => Either::Left(view! { <MapView map /> }),
+                    Err(error) => Either::Right(view! { <ErrorView error /> }),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn MapView(map: TopicMap) -> impl IntoView {
+    let layout = &map.layout;
+    let selected_slug = map.selected.map(|s| layout.nodes[s as usize].slug.clone());
+    let focus_slug = map.focus.map(|f| layout.regions[f as usize].slug.clone());
+    let chips = std::iter::once((None, "All issues".to_string()))
+        .chain(layout.regions.iter().map(|r| (Some(r.slug.clone()), r.title.clone())))
+        .map(|(slug, title)| {
+            let current = slug == focus_slug;
+            let href = map_page_href(slug.as_deref(), &map.query, selected_slug.as_deref());
+            view! {
+                <li><a class="chip" href=href aria-current=current.then_some("page")>{title}</a></li>
+            }
+        })
+        .collect_view();
+    let status = status_line(&map);
+    let island_nodes = layout.nodes.clone();
+    let region_titles: Vec<String> = layout.regions.iter().map(|r| r.title.clone()).collect();
+    let lists = layout
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(r, region)| {
+            let items = layout
+                .nodes
+                .iter()
+                .filter(|node| node.region == r as u32)
+                .map(|node| {
+                    let related = node
+                        .related
+                        .iter()
+                        .map(|&k| {
+                            let other = &layout.nodes[k as usize];
+                            view! { <li><a href=issue_href(&other.slug)>{other.title.clone()}</a></li> }
+                        })
+                        .collect_view();
+                    view! {
+                        <li>
+                            <a href=issue_href(&node.slug)>{node.title.clone()}</a>
+                            " is connected to:"
+                            <ul>{related}</ul>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section aria-labelledby=format!("map-list-{r}")>
+                    <h3 id=format!("map-list-{r}")>{region.title.clone()}</h3>
+                    <ul>{items}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="map-page" aria-labelledby="map-title">
+            <h1 id="map-title">"Topic map"</h1>
+            <p class="map-page__intro">
+                "The 26 issues grouped by focus area, each drawn in its first one, with a line between every pair of related issues. Small dots name an issue’s other focus areas. Every issue is a link; the same connections are listed in words below the map."
+            </p>
+            <nav class="focus-areas" aria-label="Dim the map to a focus area">
+                <ul class="focus-areas__list">{chips}</ul>
+            </nav>
+            <form class="map-search" action="/map" method="get" role="search">
+                <label for="map-q">"Highlight issues matching"</label>
+                <input id="map-q" name=QUERY_PARAM type="search" value=map.query.clone() />
+                {focus_slug.clone().map(|f| view! { <input type="hidden" name=FOCUS_PARAM value=f /> })}
+                <button type="submit">"Highlight"</button>
+            </form>
+            <p class="map-page__status" role="status">{status}</p>
+            <div class="map-layout">
+                <div class="map-viewport" id=MAP_VIEWPORT_ID tabindex="0" role="region" aria-label="Map drawing (scrolls on small screens)">
+                    <MapDrawing map=map.clone()>
+                        <MapExplorer nodes=island_nodes regions=region_titles selected=map.selected />
+                    </MapDrawing>
+                </div>
+            </div>
+            <section class="map-lists" aria-labelledby="map-lists-heading">
+                <h2 id="map-lists-heading">"The issues and their connections"</h2>
+                {lists}
+            </section>
+        </article>
+    }
+}
+
+/// What the drawing shows beyond the plain map, in words.
+fn status_line(map: &TopicMap) -> String {
+    let mut parts = Vec::new();
+    if let Some(focus) = map.focus {
+        parts.push(format!(
+            "Showing {} in full; other issues are dimmed.",
+            map.layout.regions[focus as usize].title
+        ));
+    }
+    if !map.query.is_empty() {
+        parts.push(match map.matches.len() {
+            0 => format!("No issue matches “{}”.", map.query),
+            1 => format!("1 issue matches “{}”, ringed on the map.", map.query),
+            n => format!("{n} issues match “{}”, ringed on the map.", map.query),
+        });
+    }
+    if let Some(selected) = map.selected {
+        parts.push(format!(
+            "Selected: {}.",
+            map.layout.nodes[selected as usize].title
+        ));
+    }
+    parts.join(" ")
+}
