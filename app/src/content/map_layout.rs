@@ -46,10 +46,23 @@ pub(super) struct MapIssue {
 }
 
 pub(super) fn lay_out(regions: &[(String, String)], issues: &[MapIssue]) -> MapLayout {
+    if regions.is_empty() {
+        return MapLayout::default();
+    }
+    // Content that failed its checks is laid out too (the errors are reported, not the
+    // picture): an issue without a known region is drawn in the first one.
+    let drawn_in = |issue: &MapIssue| {
+        issue
+            .regions
+            .first()
+            .copied()
+            .filter(|&r| (r as usize) < regions.len())
+            .unwrap_or(0)
+    };
     let members: Vec<Vec<usize>> = (0..regions.len())
         .map(|region| {
             (0..issues.len())
-                .filter(|&i| issues[i].regions.first() == Some(&(region as u32)))
+                .filter(|&i| drawn_in(&issues[i]) == region as u32)
                 .collect()
         })
         .collect();
@@ -149,7 +162,7 @@ pub(super) fn lay_out(regions: &[(String, String)], issues: &[MapIssue]) -> MapL
                 label: wrap_label(&issue.short_title),
                 x: position[i].0,
                 y: position[i].1,
-                region: issue.regions.first().copied().unwrap_or(0),
+                region: drawn_in(issue),
                 regions: issue.regions.clone(),
                 related: issue.related.clone(),
             }
@@ -341,6 +354,16 @@ mod tests {
             wrap_label("Shaping the Internet's Future"),
             ["Shaping the", "Internet's Future"]
         );
+    }
+
+    #[test]
+    fn an_issue_without_a_known_region_is_still_drawn() {
+        let regions = vec![("r0".to_string(), "R0".to_string())];
+        let issues = vec![issue("a", vec![], vec![]), issue("b", vec![7], vec![])];
+        let layout = lay_out(&regions, &issues);
+        assert_eq!(layout.nodes.len(), 2);
+        assert!(layout.nodes.iter().all(|node| node.region == 0));
+        assert_eq!(lay_out(&[], &issues), MapLayout::default());
     }
 
     #[test]
