@@ -29,7 +29,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "hydrated", testMatch: /hydrated\.spec\.ts/, use: { javaScriptEnabled: true } },
-    { name: "no-js", testMatch: /no-js\.spec\.ts/, use: { javaScriptEnabled: false } },
+    { name: "hydrated", testMatch: /hydrated\.spec\.ts$/, use: { javaScriptEnabled: true } },
+    { name: "no-js", testMatch: /no-js\.spec\.ts$/, use: { javaScriptEnabled: false } },
   ],
 });

@@ -124,7 +124,24 @@ test("the glossary works without JavaScript: letters jump, terms link to their i
   await expect(page).toHaveURL(/\/issues\/securing-bgp$/);
 });
 
-for (const path of ["/", "/?focus=building-trust", "/issues/dns", "/glossary", "/?q=routing"]) {
+test("every node of the map is a working link without JavaScript", async ({ page }) => {
+  await page.goto("/map");
+  const nodes = page.locator("#topic-map .map-node");
+  await expect(nodes).toHaveCount(26);
+  for (const href of await nodes.evaluateAll((links) => links.map((link) => link.getAttribute("href")))) {
+    expect((await page.request.get(href ?? "")).status(), `${href}`).toBe(200);
+  }
+  await page.locator('#topic-map .map-node[data-slug="manrs"]').click();
+  await expect(page).toHaveURL(/\/issues\/manrs$/);
+  await page.getByRole("link", { name: "See MANRS on the topic map" }).click();
+  await expect(page).toHaveURL(/\/map\?issue=manrs$/);
+  await expect(page.locator('#topic-map .map-node[data-slug="manrs"]')).toHaveClass(/is-active/);
+  await expect(page.locator(".map-panel h2")).toHaveText("Mutually Agreed Norms for Routing Security (MANRS)");
+  // The plain lists carry the same connections for screen readers and text browsers.
+  await expect(page.getByRole("heading", { name: "The issues and their connections" })).toBeVisible();
+});
+
+for (const path of ["/", "/?focus=building-trust", "/issues/dns", "/glossary", "/?q=routing", "/map?issue=dns"]) {
   test(`axe finds no violations on ${path} without JavaScript`, async ({ browser, baseURL }) => {
     await expectNoAxeViolationsWithoutScripts(browser, baseURL ?? "", path);
   });

@@ -11,7 +11,10 @@ use crate::domain::{issue_href, MapNode};
 /// The id of the scrollable box around the drawing, which the zoom buttons scale.
 pub const MAP_VIEWPORT_ID: &str = "map-viewport";
 
-#[island(lazy)]
+/// Lazy in release builds (its code loads only on `/map`); eager in debug builds, which
+/// `cargo leptos watch` builds without `--split`.
+#[cfg_attr(debug_assertions, island)]
+#[cfg_attr(not(debug_assertions), island(lazy))]
 pub fn MapExplorer(
     /// The nodes in drawing order (slugs, titles, summaries, positions, relations).
     nodes: Vec<MapNode>,

@@ -89,6 +89,7 @@ pub fn SearchBox(
             node_ref=form
             class="site-search"
             role="search"
+            aria-label="Search the issues"
             action="/"
             method="get"
             on:submit=on_submit

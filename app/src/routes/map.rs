@@ -105,7 +105,7 @@ fn MapView(map: TopicMap) -> impl IntoView {
             <nav class="focus-areas" aria-label="Dim the map to a focus area">
                 <ul class="focus-areas__list">{chips}</ul>
             </nav>
-            <form class="map-search" action="/map" method="get" role="search">
+            <form class="map-search" action="/map" method="get" role="search" aria-label="Highlight on the map">
                 <label for="map-q">"Highlight issues matching"</label>
                 <input id="map-q" name=QUERY_PARAM type="search" value=map.query.clone() />
                 {focus_slug.clone().map(|f| view! { <input type="hidden" name=FOCUS_PARAM value=f /> })}
