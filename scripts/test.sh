@@ -33,6 +33,10 @@ step "end-to-end tests in Chromium"
 port="${E2E_PORT:-3100}"
 # The bare binary with a clean environment, as a container would start it: it finds its
 # fingerprinted assets through target/release/hash.txt on its own.
+if curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; then
+  echo "something already answers on 127.0.0.1:$port; stop it or set E2E_PORT" >&2
+  exit 1
+fi
 env -i PATH="$PATH" LEPTOS_SITE_ADDR="127.0.0.1:$port" RUST_LOG=warn target/release/server &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true' EXIT
