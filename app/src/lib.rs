@@ -28,7 +28,22 @@ use routes::{GlossaryPage, HomePage, IssuePage, MapPage, NotFound};
 pub const SITE_NAME: &str = "Internet Issues Explorer";
 
 /// Keeps scroll position and focus right across the islands router's in-place navigations.
-const NAVIGATION_SCRIPT: &str = include_str!("navigation.js");
+const NAVIGATION_SOURCE: &str = include_str!("navigation.js");
+
+/// The navigation script as pages carry it: without its comment lines and indentation,
+/// which every page would otherwise send.
+fn navigation_script() -> &'static str {
+    static SCRIPT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SCRIPT.get_or_init(|| {
+        NAVIGATION_SOURCE
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with("//"))
+            .filter(|line| !(line.starts_with("/*") && line.ends_with("*/")))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
 
 /// The HTML document around the app, rendered on the server only.
 ///
@@ -47,7 +62,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone() />
                 // Before the router's script: at the window, listeners run in the order they
                 // were added, and this one must see `popstate` first.
-                <script type="module" nonce=leptos::nonce::use_nonce() inner_html=NAVIGATION_SCRIPT></script>
+                <script type="module" nonce=leptos::nonce::use_nonce() inner_html=navigation_script()></script>
                 <HydrationScripts options=options.clone() islands=true islands_router=true />
                 <HashedStylesheet options id="leptos" />
                 <MetaTags />

@@ -12,7 +12,7 @@ const BUDGET = Number(readFileSync(join(__dirname, "..", "..", "bench", "bundle-
  * scripts/bundle_budget.py applies to `/` there; this covers pages with lazy islands, whose
  * chunks are only known once the browser asks for them.
  */
-for (const path of ["/map", "/?q=dns"]) {
+for (const path of ["/map"]) {
   test(`the first load of ${path} stays within the bundle budget`, async ({ page }, testInfo) => {
     const bodies: { url: string; size: number }[] = [];
     page.on("response", async (response) => {

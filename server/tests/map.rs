@@ -108,8 +108,15 @@ async fn issue_focus_and_query_parameters_select_dim_and_ring_nodes() {
     }
     assert!(!node_tag(&html, "blockchain").contains("is-neighbour"));
     assert!(visible_text(&html).contains("Selected: Domain Name System (DNS)."));
-    // The details panel is rendered on the server too.
-    assert!(visible_text(&html).contains("Connected to 4 issues"));
+    // Every details panel is rendered on the server; only the selected one is shown.
+    let open_panels: Vec<&str> = html
+        .split("<section data-panel=")
+        .skip(1)
+        .filter(|rest| !rest[..rest.find('>').unwrap_or(0)].contains(" hidden"))
+        .collect();
+    assert_eq!(open_panels.len(), 1, "exactly one panel shown");
+    assert!(open_panels[0].contains("href=\"/issues/dns\">Domain Name System (DNS)</a></h2>"));
+    assert!(open_panels[0].contains("Connected to 4 issues"));
 
     let (status, html) = server.get_text("/map?focus=building-trust").await;
     assert_eq!(status, 200);

@@ -38,6 +38,7 @@ pub fn MapDrawing(
         (false, false) => "map",
     };
     let region_count = layout.regions.len();
+    let panels = map_panels(&layout, selected);
     let regions = layout
         .regions
         .iter()
@@ -81,7 +82,7 @@ pub fn MapDrawing(
             let i = i as u32;
             let mut class = format!("map-node map-node--region-{}", node.region);
             for (flag, name) in [
-                (selected == Some(i), " is-active"),
+                (selected == Some(i), " is-active is-selected"),
                 (neighbours.contains(&i), " is-neighbour"),
                 (map.matches.contains(&i), " is-match"),
                 (outside(node), " is-outside"),
@@ -107,15 +108,66 @@ pub fn MapDrawing(
             <g class="map__edges" aria-hidden="true">{edges}</g>
             <g class="map__nodes">{nodes}</g>
             <foreignObject class="map__panel" x=panel.x y=panel.y width=panel.width height=panel.height>
-                {children()}
+                <div class="map-explorer">
+                    {children()}
+                    <div class="map-panels" aria-live="polite">{panels}</div>
+                </div>
             </foreignObject>
         </svg>
     }
 }
 
+/// One details panel per issue, all rendered on the server; the selected one (or the hint)
+/// is shown, and the map island shows another as the visitor moves.
+fn map_panels(layout: &crate::domain::MapLayout, selected: Option<u32>) -> impl IntoView {
+    let hint = view! {
+        <section class="map-panel" data-panel="hint" hidden=selected.is_some() aria-labelledby="map-panel-hint">
+            <h2 id="map-panel-hint">"Explore the connections"</h2>
+            <p>
+                "Point at an issue or move to it with Tab to light up its connections. Arrow keys jump to the nearest issue in that direction; Enter opens it."
+            </p>
+        </section>
+    };
+    let panels = layout
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| {
+            let areas: Vec<&str> = node
+                .regions
+                .iter()
+                .filter_map(|&r| layout.regions.get(r as usize).map(|region| region.title.as_str()))
+                .collect();
+            let related = node
+                .related
+                .iter()
+                .filter_map(|&r| layout.nodes.get(r as usize))
+                .map(|other| view! { <li><a href=issue_href(&other.slug)>{other.title.clone()}</a></li> })
+                .collect_view();
+            let heading = format!("map-panel-{i}");
+            view! {
+                <section class="map-panel" data-panel=i hidden=selected != Some(i as u32) aria-labelledby=heading.clone()>
+                    <h2 id=heading.clone()><a href=issue_href(&node.slug)>{node.title.clone()}</a></h2>
+                    <p>{node.summary.clone()}</p>
+                    <p class="map-panel__areas">{format!("Focus areas: {}", areas.join(", "))}</p>
+                    <h3>{format!("Connected to {} issues", node.related.len())}</h3>
+                    <ul class="map-panel__related">{related}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    (hint, panels)
+}
+
 #[component]
 fn Node(node: MapNode, index: u32, class: String, region_count: usize) -> impl IntoView {
     let (x, y) = (node.x, node.y);
+    let related = node
+        .related
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(" ");
     // Small dots below the circle name the node's other focus areas.
     let others: Vec<u32> = node
         .regions
@@ -149,7 +201,15 @@ fn Node(node: MapNode, index: u32, class: String, region_count: usize) -> impl I
         })
         .collect_view();
     view! {
-        <a class=class href=issue_href(&node.slug) data-index=index data-slug=node.slug.clone()>
+        <a
+            class=class
+            href=issue_href(&node.slug)
+            data-index=index
+            data-slug=node.slug.clone()
+            data-x=x
+            data-y=y
+            data-related=related
+        >
             <title>{node.title.clone()}</title>
             <circle class="map-node__halo" cx=x cy=y r=RADIUS + 7 />
             <circle class="map-node__disc" cx=x cy=y r=RADIUS />

@@ -1,185 +1,131 @@
-//! The topic map's interactive layer: the details panel and zoom controls as its own view,
-//! and, once hydrated, the behaviour of the server-rendered drawing next to it (found by id).
+//! The topic map's interactive layer. Its own view is the zoom controls; once hydrated it
+//! also drives the server-rendered drawing and details panels next to it (found by id):
+//! everything it needs (positions, relations, panels) is already in that HTML, so the
+//! island takes no props and ships little code.
 //!
 //! Listeners go on the drawing's own `<svg>` element, never on the window: when the islands
 //! router replaces the page, they are dropped with it (an island's cleanup never runs).
 
 use leptos::prelude::*;
 
-use crate::domain::{issue_href, MapNode};
-
 /// The id of the scrollable box around the drawing, which the zoom buttons scale.
 pub const MAP_VIEWPORT_ID: &str = "map-viewport";
 
-/// Lazy in release builds (its code loads only on `/map`); eager in debug builds, which
-/// `cargo leptos watch` builds without `--split`.
-#[cfg_attr(debug_assertions, island)]
-#[cfg_attr(not(debug_assertions), island(lazy))]
-pub fn MapExplorer(
-    /// The nodes in drawing order (slugs, titles, summaries, positions, relations).
-    nodes: Vec<MapNode>,
-    /// Region titles, indexed as in the nodes.
-    regions: Vec<String>,
-    /// The node `?issue=` selected on the server.
-    selected: Option<u32>,
-) -> impl IntoView {
-    let nodes = StoredValue::new(nodes);
-    let regions = StoredValue::new(regions);
-    let active = RwSignal::new(selected);
-    let ready = RwSignal::new(false);
-    let zoom = RwSignal::new(1.0_f64);
-
+/// Eager, and deliberately plain: its view is static HTML and its behaviour plain DOM
+/// calls, so it adds about 2 KB (brotli) to the WASM every page loads. As a second lazy
+/// island it cost every page 10 KB more: the WASM splitter moved code the two lazy islands
+/// share into the main module (BENCHMARKS.md §1).
+#[island]
+pub fn MapExplorer() -> impl IntoView {
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
-        behaviour::attach(nodes, active);
-        ready.set(true);
+        behaviour::attach();
     });
-    Effect::new(move |_| {
-        let scale = zoom.get();
-        #[cfg(feature = "hydrate")]
-        behaviour::set_zoom(scale);
-        #[cfg(not(feature = "hydrate"))]
-        let _ = scale;
-    });
-    let step = move |factor: f64| zoom.update(|z| *z = (*z * factor).clamp(0.5, 2.5));
-
     view! {
-        <div class="map-explorer">
-            <div class="map-zoom" role="group" aria-label="Zoom the map" hidden=move || !ready.get()>
-                <button type="button" on:click=move |_| step(1.25)>"Zoom in"</button>
-                <button type="button" on:click=move |_| step(0.8)>"Zoom out"</button>
-                <button type="button" on:click=move |_| zoom.set(1.0)>"Reset zoom"</button>
-            </div>
-            <aside class="map-panel" aria-live="polite" aria-labelledby="map-panel-heading">
-                {move || match active.get() {
-                    Some(index) => nodes.with_value(|nodes| regions.with_value(|regions| {
-                        panel(nodes, regions, index).into_any()
-                    })),
-                    None => view! {
-                        <h2 id="map-panel-heading">"Explore the connections"</h2>
-                        <p>
-                            "Point at an issue or move to it with Tab to light up its connections. Arrow keys jump to the nearest issue in that direction; Enter opens it."
-                        </p>
-                    }
-                    .into_any(),
-                }}
-            </aside>
+        <div class="map-zoom" id=MAP_ZOOM_ID role="group" aria-label="Zoom the map" hidden>
+            <button type="button" data-zoom="125">"Zoom in"</button>
+            <button type="button" data-zoom="80">"Zoom out"</button>
+            <button type="button" data-zoom="100">"Reset zoom"</button>
         </div>
     }
 }
 
-/// What the panel says about one issue.
-fn panel(nodes: &[MapNode], regions: &[String], index: u32) -> impl IntoView {
-    let Some(node) = nodes.get(index as usize) else {
-        return view! { <h2 id="map-panel-heading">"Explore the connections"</h2> }.into_any();
-    };
-    let areas: Vec<String> = node
-        .regions
-        .iter()
-        .filter_map(|&r| regions.get(r as usize).cloned())
-        .collect();
-    let related = node
-        .related
-        .iter()
-        .filter_map(|&r| nodes.get(r as usize))
-        .map(|other| view! { <li><a href=issue_href(&other.slug)>{other.title.clone()}</a></li> })
-        .collect_view();
-    view! {
-        <h2 id="map-panel-heading"><a href=issue_href(&node.slug)>{node.title.clone()}</a></h2>
-        <p>{node.summary.clone()}</p>
-        <p class="map-panel__areas">{format!("Focus areas: {}", areas.join(", "))}</p>
-        <h3>{format!("Connected to {} issues", node.related.len())}</h3>
-        <ul class="map-panel__related">{related}</ul>
-    }
-    .into_any()
-}
+/// The zoom buttons, shown once the island is live.
+const MAP_ZOOM_ID: &str = "map-zoom";
 
 #[cfg(feature = "hydrate")]
 mod behaviour {
-    use leptos::prelude::*;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     use web_sys::{Element, Event, KeyboardEvent};
 
-    use super::MAP_VIEWPORT_ID;
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use super::{MAP_VIEWPORT_ID, MAP_ZOOM_ID};
     use crate::components::MAP_SVG_ID;
-    use crate::domain::MapNode;
     use crate::routes::ISSUE_PARAM;
 
     fn document() -> Option<web_sys::Document> {
         web_sys::window()?.document()
     }
 
+    fn drawing() -> Option<Element> {
+        document()?.get_element_by_id(MAP_SVG_ID)
+    }
+
+    fn number(element: &Element, name: &str) -> Option<u32> {
+        element.get_attribute(name)?.parse().ok()
+    }
+
     /// The node element an event happened in, and its index.
     fn node_of(event: &Event) -> Option<(Element, u32)> {
         let target = event.target()?.dyn_into::<Element>().ok()?;
         let node = target.closest(".map-node").ok()??;
-        let index = node.get_attribute("data-index")?.parse().ok()?;
+        let index = number(&node, "data-index")?;
         Some((node, index))
     }
 
-    pub fn attach(nodes: StoredValue<Vec<MapNode>>, active: RwSignal<Option<u32>>) {
-        let Some(svg) = document().and_then(|d| d.get_element_by_id(MAP_SVG_ID)) else {
-            return;
-        };
-        // Pointer and focus preview an issue; leaving the drawing returns to the focused one.
-        let show = move |event: Event| {
+    fn nodes(svg: &Element) -> Vec<Element> {
+        let mut found = Vec::new();
+        each(svg, ".map-node", |element| found.push(element.clone()));
+        found
+    }
+
+    pub fn attach() {
+        attach_zoom();
+        let Some(svg) = drawing() else { return };
+        listen(&svg, "mouseover", |event| {
             if let Some((_, index)) = node_of(&event) {
-                highlight(nodes, Some(index));
-                active.set(Some(index));
+                show(Some(index));
             }
-        };
-        let focused = move |event: Event| {
+        });
+        // Focus selects: the address remembers it, so Back returns to it.
+        listen(&svg, "focusin", |event| {
             if let Some((node, index)) = node_of(&event) {
-                highlight(nodes, Some(index));
-                active.set(Some(index));
-                if let Some(slug) = node.get_attribute("data-slug") {
-                    remember(&slug);
-                }
+                show(Some(index));
+                remember(&node);
             }
-        };
-        let leave = move |_: Event| {
+        });
+        // Leaving the drawing with the pointer returns to the focused (or selected) issue.
+        listen(&svg, "mouseleave", |_| {
             let focused = document()
                 .and_then(|d| d.active_element())
                 .and_then(|e| e.closest(".map-node").ok().flatten())
-                .and_then(|e| e.get_attribute("data-index"))
-                .and_then(|i| i.parse().ok());
-            let keep = focused.or_else(|| active.get_untracked());
-            highlight(nodes, keep);
-        };
-        let keys = move |event: Event| {
-            let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                .and_then(|e| number(&e, "data-index"));
+            let selected = drawing()
+                .and_then(|svg| svg.query_selector(".map-node.is-selected").ok().flatten())
+                .and_then(|e| number(&e, "data-index"));
+            show(focused.or(selected));
+        });
+        listen(&svg, "keydown", |event| {
+            let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
                 return;
             };
-            let direction = match event.key().as_str() {
-                "ArrowLeft" => (-1.0, 0.0),
-                "ArrowRight" => (1.0, 0.0),
-                "ArrowUp" => (0.0, -1.0),
-                "ArrowDown" => (0.0, 1.0),
+            let direction = match key.key().as_str() {
+                "ArrowLeft" => (-1, 0),
+                "ArrowRight" => (1, 0),
+                "ArrowUp" => (0, -1),
+                "ArrowDown" => (0, 1),
                 _ => return,
             };
-            if event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key() {
+            if key.alt_key() || key.ctrl_key() || key.meta_key() || key.shift_key() {
                 return;
             }
-            let Some((_, from)) = node_of(event) else {
+            let (Some((from, _)), Some(svg)) = (node_of(&event), drawing()) else {
                 return;
             };
             event.prevent_default();
-            let next = nodes.with_value(|nodes| nearest(nodes, from, direction));
-            if let Some(next) = next {
-                focus_node(next);
-            }
-        };
-        listen(&svg, "mouseover", show);
-        listen(&svg, "focusin", focused);
-        listen(&svg, "mouseleave", leave);
-        listen(&svg, "keydown", keys);
-        // A click records the issue in the address first, so Back returns to it selected.
-        listen(&svg, "click", move |event: Event| {
-            if let Some((node, _)) = node_of(&event) {
-                if let Some(slug) = node.get_attribute("data-slug") {
-                    remember(&slug);
+            if let Some(next) = nearest(&nodes(&svg), &from, direction) {
+                if let Some(next) = next.dyn_ref::<web_sys::SvgElement>() {
+                    let _ = next.focus();
                 }
+            }
+        });
+        // A click records the issue in the address first, so Back returns to it selected.
+        listen(&svg, "click", |event| {
+            if let Some((node, _)) = node_of(&event) {
+                remember(&node);
             }
         });
     }
@@ -191,81 +137,88 @@ mod behaviour {
         closure.forget();
     }
 
-    /// Lights up one node, its neighbours and its lines; dims the rest.
-    fn highlight(nodes: StoredValue<Vec<MapNode>>, index: Option<u32>) {
-        let Some(svg) = document().and_then(|d| d.get_element_by_id(MAP_SVG_ID)) else {
-            return;
-        };
-        let related = index
-            .and_then(|i| {
-                nodes.with_value(|nodes| nodes.get(i as usize).map(|n| n.related.clone()))
-            })
-            .unwrap_or_default();
+    /// Lights up one node, its neighbours and its lines, dims the rest, and shows its panel.
+    /// The browser's selector engine finds them (`data-related~="5"` matches the nodes
+    /// related to node 5), which keeps this code, loaded on every page, small.
+    fn show(index: Option<u32>) {
+        let Some(svg) = drawing() else { return };
         let _ = svg
             .class_list()
             .toggle_with_force("has-active", index.is_some());
-        for_each(&svg, ".map-node", |element| {
-            let i: Option<u32> = element
-                .get_attribute("data-index")
-                .and_then(|v| v.parse().ok());
-            let classes = element.class_list();
-            let _ = classes.toggle_with_force("is-active", i.is_some() && i == index);
-            let _ =
-                classes.toggle_with_force("is-neighbour", i.is_some_and(|i| related.contains(&i)));
+        each(&svg, ".is-active, .is-neighbour", |element| {
+            let _ = element.class_list().remove_2("is-active", "is-neighbour");
         });
-        for_each(&svg, ".map-edge", |element| {
-            let end = |name: &str| {
-                element
-                    .get_attribute(name)
-                    .and_then(|v| v.parse::<u32>().ok())
-            };
-            let on = index.is_some() && (end("data-a") == index || end("data-b") == index);
-            let _ = element.class_list().toggle_with_force("is-active", on);
+        each(&svg, "[data-panel]", |panel| {
+            let _ = panel.set_attribute("hidden", "");
+        });
+        let Some(i) = index else {
+            each(&svg, "[data-panel=hint]", |panel| {
+                let _ = panel.remove_attribute("hidden");
+            });
+            return;
+        };
+        let add = |selector: String, class: &str| {
+            each(&svg, &selector, |element| {
+                let _ = element.class_list().add_1(class);
+            })
+        };
+        add(format!(".map-node[data-index=\"{i}\"]"), "is-active");
+        add(format!(".map-node[data-related~=\"{i}\"]"), "is-neighbour");
+        add(
+            format!(".map-edge[data-a=\"{i}\"], .map-edge[data-b=\"{i}\"]"),
+            "is-active",
+        );
+        each(&svg, &format!("[data-panel=\"{i}\"]"), |panel| {
+            let _ = panel.remove_attribute("hidden");
         });
     }
 
-    fn for_each(root: &Element, selector: &str, mut each: impl FnMut(&Element)) {
+    fn each(root: &Element, selector: &str, mut action: impl FnMut(&Element)) {
         if let Ok(list) = root.query_selector_all(selector) {
             for k in 0..list.length() {
                 if let Some(element) = list.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    each(&element);
+                    action(&element);
                 }
             }
         }
     }
 
-    fn focus_node(index: u32) {
-        let selector = format!("#{MAP_SVG_ID} .map-node[data-index=\"{index}\"]");
-        if let Some(element) = document().and_then(|d| d.query_selector(&selector).ok().flatten()) {
-            if let Some(element) = element.dyn_ref::<web_sys::SvgElement>() {
-                let _ = element.focus();
-            }
-        }
-    }
-
-    /// The nearest node in a direction: within 60° either side of it, preferring nodes
-    /// straight ahead over nodes off to the side.
-    pub fn nearest(nodes: &[MapNode], from: u32, (dx, dy): (f64, f64)) -> Option<u32> {
-        let origin = nodes.get(from as usize)?;
+    /// The nearest node in a direction: within about 60° either side of it, preferring
+    /// nodes straight ahead over nodes off to the side.
+    fn nearest<'a>(
+        nodes: &'a [Element],
+        from: &Element,
+        (dx, dy): (i64, i64),
+    ) -> Option<&'a Element> {
+        let at = |e: &Element| {
+            Some((
+                i64::from(number(e, "data-x")?),
+                i64::from(number(e, "data-y")?),
+            ))
+        };
+        let origin = at(from)?;
         nodes
             .iter()
-            .enumerate()
-            .filter(|(i, _)| *i as u32 != from)
-            .filter_map(|(i, node)| {
-                let (x, y) = (
-                    f64::from(node.x) - f64::from(origin.x),
-                    f64::from(node.y) - f64::from(origin.y),
-                );
+            .filter(|node| *node != from)
+            .filter_map(|node| {
+                let (x, y) = at(node)?;
+                let (x, y) = (x - origin.0, y - origin.1);
                 let ahead = x * dx + y * dy;
                 let aside = (x * dy - y * dx).abs();
-                (ahead > 0.0 && aside <= ahead * 1.8).then_some((i as u32, ahead + 2.0 * aside))
+                // Within about 60° of the direction: aside ≤ 1.8 × ahead.
+                (ahead > 0 && 5 * aside <= 9 * ahead).then_some((node, ahead + 2 * aside))
             })
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(i, _)| i)
+            .min_by_key(|&(_, score)| score)
+            .map(|(node, _)| node)
     }
 
-    /// Puts `?issue=<slug>` in the address without a new history entry.
-    fn remember(slug: &str) {
+    /// Puts `?issue=<slug>` in the address without a new history entry, keeping the other
+    /// parameters. (The browser's `URL` does the parsing: string searching in Rust would
+    /// pull kilobytes into the WASM every page loads.)
+    fn remember(node: &Element) {
+        let Some(slug) = node.get_attribute("data-slug") else {
+            return;
+        };
         let Some(window) = web_sys::window() else {
             return;
         };
@@ -275,23 +228,43 @@ mod behaviour {
         let Ok(url) = web_sys::Url::new(&href) else {
             return;
         };
-        url.search_params().set(ISSUE_PARAM, slug);
+        url.search_params().set(ISSUE_PARAM, &slug);
         if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(
-                &history.state().unwrap_or(wasm_bindgen::JsValue::NULL),
-                "",
-                Some(&url.href()),
-            );
+            let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+            let _ = history.replace_state_with_url(&state, "", Some(&url.href()));
         }
     }
 
+    /// Shows the zoom buttons and makes them scale the drawing, in percent of its fitted
+    /// size (50–250); "Reset zoom" is 100.
+    fn attach_zoom() {
+        let Some(group) = document().and_then(|d| d.get_element_by_id(MAP_ZOOM_ID)) else {
+            return;
+        };
+        let zoom = Rc::new(Cell::new(100_u32));
+        listen(&group, "click", move |event| {
+            let step = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("[data-zoom]").ok().flatten())
+                .and_then(|button| number(&button, "data-zoom"));
+            let next = match step {
+                Some(100) => 100,
+                Some(step) => (zoom.get() * step / 100).clamp(50, 250),
+                None => return,
+            };
+            zoom.set(next);
+            set_zoom(next);
+        });
+        let _ = group.remove_attribute("hidden");
+    }
+
     /// Scales the drawing inside its scrollable box.
-    pub fn set_zoom(scale: f64) {
+    fn set_zoom(percent: u32) {
         if let Some(viewport) = document().and_then(|d| d.get_element_by_id(MAP_VIEWPORT_ID)) {
             if let Some(viewport) = viewport.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = viewport
-                    .style()
-                    .set_property("--map-zoom", &format!("{scale}"));
+                let scale = format!("{}.{:02}", percent / 100, percent % 100);
+                let _ = viewport.style().set_property("--map-zoom", &scale);
             }
         }
     }

@@ -59,8 +59,6 @@ fn MapView(map: TopicMap) -> impl IntoView {
         })
         .collect_view();
     let status = status_line(&map);
-    let island_nodes = layout.nodes.clone();
-    let region_titles: Vec<String> = layout.regions.iter().map(|r| r.title.clone()).collect();
     let lists = layout
         .regions
         .iter()
@@ -115,7 +113,7 @@ fn MapView(map: TopicMap) -> impl IntoView {
             <div class="map-layout">
                 <div class="map-viewport" id=MAP_VIEWPORT_ID tabindex="0" role="region" aria-label="Map drawing (scrolls on small screens)">
                     <MapDrawing map=map.clone()>
-                        <MapExplorer nodes=island_nodes regions=region_titles selected=map.selected />
+                        <MapExplorer />
                     </MapDrawing>
                 </div>
             </div>
