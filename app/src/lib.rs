@@ -14,6 +14,7 @@ pub mod routes;
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod security;
+pub mod seo;
 pub mod server_fns;
 
 use leptos::prelude::*;
@@ -74,6 +75,24 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// A page's `<title>`: its own title, then the site's. leptos_meta 0.8.7 writes the title
+/// into the server's HTML without escaping it, so the server escapes it here (content
+/// must not be able to close the element); browsers decode the entities back.
+fn title_text(page: String) -> String {
+    let text = if page.is_empty() {
+        SITE_NAME.to_string()
+    } else {
+        format!("{page} · {SITE_NAME}")
+    };
+    if cfg!(feature = "ssr") {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    } else {
+        text
+    }
+}
+
 /// The route table. Pages load their data before the first byte is sent (`SsrMode::Async`),
 /// so every page is complete without JavaScript and answers with its real status code.
 #[component]
@@ -81,9 +100,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
-        <Title formatter=|page: String| {
-            if page.is_empty() { SITE_NAME.to_string() } else { format!("{page} · {SITE_NAME}") }
-        } />
+        <Title formatter=title_text />
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <SiteHeader />

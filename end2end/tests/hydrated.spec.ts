@@ -375,3 +375,16 @@ for (const path of ["/", "/issues/securing-bgp", "/glossary", "/?q=encryption"])
     await expectNoAxeViolations(page, `${path} (hydrated)`);
   });
 }
+
+test("the canonical address and preview tags follow client-side navigation", async ({ page }) => {
+  await page.goto("/issues/dns");
+  await waitForHydration(page);
+  await page.getByRole("link", { name: /Next/ }).click();
+  await expect(page).toHaveURL(/\/issues\/dnssec$/);
+  const canonical = page.locator('link[rel="canonical"]');
+  await expect(canonical).toHaveCount(1);
+  await expect(canonical).toHaveAttribute("href", /\/issues\/dnssec$/);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "Domain Name System Security Extensions (DNSSEC)");
+  await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", /\/issues\/dnssec$/);
+  await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(2);
+});

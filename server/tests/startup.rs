@@ -4,20 +4,7 @@ mod support;
 
 use std::fs;
 
-use support::{run_to_exit, workspace, TestServer};
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read dir") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            fs::copy(&path, &target).expect("copy");
-        }
-    }
-}
+use support::{copy_dir, run_to_exit, workspace, TestServer};
 
 #[test]
 fn invalid_content_stops_the_server_with_file_and_line() {

@@ -5,7 +5,10 @@ use leptos_router::components::A;
 
 use crate::components::ErrorView;
 use crate::domain::{issue_href, GlossaryEntry};
+use crate::seo::PageMeta;
 use crate::server_fns::glossary::get_glossary;
+
+const DESCRIPTION: &str = "Plain-language definitions of the terms and abbreviations used across the Internet issues, from BGP to Wi-Fi.";
 
 /// `/glossary`: every term the issues use, grouped by initial, each with an anchor
 /// (`/glossary#dns`) that issue pages link to.
@@ -14,10 +17,8 @@ pub fn GlossaryPage() -> impl IntoView {
     let glossary = Resource::new(|| (), |_| get_glossary());
     view! {
         <Title text="Glossary" />
-        <Meta
-            name="description"
-            content="Plain-language definitions of the terms and abbreviations used across the Internet issues, from BGP to Wi-Fi."
-        />
+        <Meta name="description" content=DESCRIPTION />
+        <PageMeta title="Glossary".to_string() description=DESCRIPTION.to_string() path="/glossary".to_string() />
         <Transition fallback=|| view! { <p class="loading">"Loading the glossary…"</p> }>
             {move || Suspend::new(async move {
                 match glossary.await {

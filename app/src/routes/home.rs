@@ -7,7 +7,9 @@ use leptos_router::hooks::use_query_map;
 use crate::components::{ErrorView, IsocQuote, IssueCard};
 use crate::domain::{issue_href, IssueIndex, IssueLink, Section, SectionKind};
 use crate::islands::{FilterChips, SearchResults};
+use crate::routes::home_href;
 use crate::search::EMERGING;
+use crate::seo::{website_with_issues, JsonLd, PageMeta};
 use crate::server_fns::issues::list_issues;
 
 /// The listing: intro, the four focus areas, the issues and the emerging issues.
@@ -51,6 +53,10 @@ fn listing_key(index: &IssueIndex) -> String {
 #[component]
 fn Listing(index: IssueIndex) -> impl IntoView {
     let description = index.about.clone();
+    // A search is not a page of its own: its canonical address is the listing it filters.
+    let canonical = home_href("", index.filter.as_ref().map(|f| f.slug.as_str()));
+    let structured = (index.filter.is_none() && index.search.query.is_empty())
+        .then(|| view! { <JsonLd data=website_with_issues(&index) /> });
     let filter = index.filter.clone();
     let title = match (&filter, index.search.query.as_str()) {
         (_, query) if !query.is_empty() => format!("Search: {query}"),
@@ -58,8 +64,10 @@ fn Listing(index: IssueIndex) -> impl IntoView {
         (None, _) => String::new(),
     };
     view! {
-        <Title text=title />
-        <Meta name="description" content=description />
+        <Title text=title.clone() />
+        <Meta name="description" content=description.clone() />
+        <PageMeta title description path=canonical />
+        {structured}
         <section class="intro" aria-labelledby="intro-heading">
             <h1 id="intro-heading">"Internet issues"</h1>
             <p class="intro__lead">{index.about.clone()}</p>

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::{ErrorView, FactsPanel, IsocQuote, IssueIcon, TermList};
 use crate::domain::{issue_href, map_href, IssueDetail, IssueLink, Reading, SectionKind, Standard};
 use crate::error::AppError;
+use crate::seo::{breadcrumbs, issue_article, JsonLd, PageMeta};
 use crate::server_fns::issues::{closest_issues, get_issue};
 
 /// `/issues/:slug`: one issue in full. The resource is keyed on the slug, so following a
@@ -53,6 +54,14 @@ fn IssueArticle(issue: IssueDetail) -> impl IntoView {
     view! {
         <Title text=issue.title.clone() />
         <Meta name="description" content=issue.summary.clone() />
+        <PageMeta
+            title=issue.title.clone()
+            description=issue.summary.clone()
+            path=issue_href(&issue.slug)
+            kind="article"
+        />
+        <JsonLd data=issue_article(&issue) />
+        <JsonLd data=breadcrumbs(&issue.title, &issue_href(&issue.slug)) />
         <article class="issue" aria-labelledby="issue-title">
             <nav class="breadcrumb" aria-label="Breadcrumb">
                 <A href="/">"All issues"</A>

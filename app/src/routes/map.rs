@@ -7,7 +7,10 @@ use crate::components::{ErrorView, MapDrawing};
 use crate::domain::{issue_href, TopicMap};
 use crate::islands::{MapExplorer, MAP_VIEWPORT_ID};
 use crate::routes::{map_page_href, FOCUS_PARAM, ISSUE_PARAM, QUERY_PARAM};
+use crate::seo::PageMeta;
 use crate::server_fns::map::get_topic_map;
+
+const DESCRIPTION: &str = "How the 26 Internet issues connect: one map of the four focus areas and the emerging issues, with a line between each pair of related issues.";
 
 /// `/map`: the 26 issues and their connections as one drawing, then the same as lists.
 /// `?focus=` dims what is outside a focus area, `?q=` rings the issues a search finds,
@@ -28,10 +31,8 @@ pub fn MapPage() -> impl IntoView {
     );
     view! {
         <Title text="Topic map" />
-        <Meta
-            name="description"
-            content="How the 26 Internet issues connect: one map of the four focus areas and the emerging issues, with a line between each pair of related issues."
-        />
+        <Meta name="description" content=DESCRIPTION />
+        <PageMeta title="Topic map".to_string() description=DESCRIPTION.to_string() path="/map".to_string() />
         <Transition fallback=|| view! { <p class="loading">"Loading the map…"</p> }>
             {move || Suspend::new(async move {
                 match map.await {

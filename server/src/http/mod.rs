@@ -7,6 +7,7 @@ mod error_pages;
 mod health;
 mod middleware;
 mod render_cache;
+mod seo;
 #[cfg(debug_assertions)]
 mod test_hooks;
 
@@ -24,9 +25,13 @@ use crate::config::Config;
 pub fn router(config: &Config, catalog: Arc<Catalog>) -> Router {
     let options = config.leptos.clone();
     let routes = generate_route_list(App);
+    let site_url = app::seo::SiteUrl(config.public_base_url.0.clone());
     let provide_catalog = {
         let catalog = Arc::clone(&catalog);
-        move || provide_context(Arc::clone(&catalog))
+        move || {
+            provide_context(Arc::clone(&catalog));
+            provide_context(site_url.clone());
+        }
     };
     // Built assets and icons straight from the site root: conditional and range requests
     // get their real status (the leptos fallback below would answer any non-200 as a 404).
@@ -42,6 +47,7 @@ pub fn router(config: &Config, catalog: Arc<Catalog>) -> Router {
             ServeFile::new(site_root.join("favicon.svg")),
         )
         .merge(health::router(Arc::clone(&catalog)))
+        .merge(seo::router(&catalog, &config.public_base_url.0))
         .nest("/api", api::router(catalog))
         .leptos_routes_with_context(&options, routes, provide_catalog.clone(), {
             let options = options.clone();

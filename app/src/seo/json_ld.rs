@@ -1,0 +1,101 @@
+use leptos::prelude::*;
+use serde_json::{json, Value};
+
+use super::absolute;
+use crate::domain::{issue_href, IssueDetail, IssueIndex};
+use crate::SITE_NAME;
+
+/// A JSON-LD block. The JSON is written so that no text in it can end the `<script>`
+/// element early: `<`, `>` and `&` are escaped as JSON `\u` sequences, which parse back to
+/// the same characters.
+#[component]
+pub fn JsonLd(data: Value) -> impl IntoView {
+    // The nonce is not needed by a data block, but keeps "every script carries the nonce" true.
+    view! { <script type="application/ld+json" nonce=leptos::nonce::use_nonce() inner_html=script_safe_json(&data)></script> }
+}
+
+pub fn script_safe_json(data: &Value) -> String {
+    data.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+fn publisher() -> Value {
+    json!({ "@type": "Organization", "name": SITE_NAME, "url": absolute("/") })
+}
+
+/// The site with its search, and the issues it lists.
+pub fn website_with_issues(index: &IssueIndex) -> Value {
+    let items: Vec<Value> = index
+        .issues()
+        .enumerate()
+        .map(|(i, issue)| {
+            json!({
+                "@type": "ListItem",
+                "position": i + 1,
+                "url": absolute(&issue_href(&issue.slug)),
+                "name": issue.title,
+            })
+        })
+        .collect();
+    json!([
+        {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": SITE_NAME,
+            "url": absolute("/"),
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": { "@type": "EntryPoint", "urlTemplate": absolute("/?q={search_term_string}") },
+                "query-input": "required name=search_term_string",
+            },
+        },
+        {
+            "@context": "https://schema.org",
+            "@type": "ItemList",
+            "name": "Internet issues",
+            "itemListElement": items,
+        },
+    ])
+}
+
+/// An issue page as an article, reviewed on its review date.
+pub fn issue_article(issue: &IssueDetail) -> Value {
+    json!({
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": issue.title,
+        "description": issue.summary,
+        "dateModified": issue.reviewed,
+        "mainEntityOfPage": absolute(&issue_href(&issue.slug)),
+        "publisher": publisher(),
+        "author": publisher(),
+    })
+}
+
+/// Home, then the page.
+pub fn breadcrumbs(name: &str, path: &str) -> Value {
+    json!({
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            { "@type": "ListItem", "position": 1, "name": "All issues", "item": absolute("/") },
+            { "@type": "ListItem", "position": 2, "name": name, "item": absolute(path) },
+        ],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_text_can_close_the_script_element() {
+        let data = json!({ "headline": "Privacy </script><script>alert(1)</script> & more" });
+        let safe = script_safe_json(&data);
+        assert!(!safe.contains('<') && !safe.contains('>'), "{safe}");
+        let back: Value = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back, data);
+    }
+}

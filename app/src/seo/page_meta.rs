@@ -1,0 +1,34 @@
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta};
+
+use super::absolute;
+use crate::SITE_NAME;
+
+/// The canonical address and the link-preview tags of a page. `title` is the page's own
+/// title (empty on the home page), `path` its canonical path, `kind` the Open Graph type
+/// (`website` or `article`).
+#[component]
+pub fn PageMeta(
+    title: String,
+    description: String,
+    path: String,
+    #[prop(default = "website")] kind: &'static str,
+) -> impl IntoView {
+    let url = absolute(&path);
+    let title = if title.is_empty() {
+        SITE_NAME.to_string()
+    } else {
+        title
+    };
+    view! {
+        <Link rel="canonical" href=url.clone() />
+        <Meta property="og:site_name" content=SITE_NAME />
+        <Meta property="og:type" content=kind />
+        <Meta property="og:title" content=title.clone() />
+        <Meta property="og:description" content=description.clone() />
+        <Meta property="og:url" content=url />
+        <Meta name="twitter:card" content="summary" />
+        <Meta name="twitter:title" content=title />
+        <Meta name="twitter:description" content=description />
+    }
+}

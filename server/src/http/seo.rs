@@ -1,0 +1,86 @@
+//! `/sitemap.xml` and `/robots.txt`, built once at start-up from the content and the public
+//! address.
+
+use std::sync::Arc;
+
+use app::content::Catalog;
+use app::domain::issue_href;
+use axum::http::header::CONTENT_TYPE;
+use axum::routing::get;
+use axum::Router;
+
+pub fn router<S: Clone + Send + Sync + 'static>(catalog: &Catalog, base: &str) -> Router<S> {
+    let sitemap: Arc<str> = sitemap(catalog, base).into();
+    let robots: Arc<str> = format!("User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n").into();
+    Router::new()
+        .route(
+            "/sitemap.xml",
+            get(move || {
+                let body = Arc::clone(&sitemap);
+                async move {
+                    (
+                        [(CONTENT_TYPE, "application/xml; charset=utf-8")],
+                        body.to_string(),
+                    )
+                }
+            }),
+        )
+        .route(
+            "/robots.txt",
+            get(move || {
+                let body = Arc::clone(&robots);
+                async move {
+                    (
+                        [(CONTENT_TYPE, "text/plain; charset=utf-8")],
+                        body.to_string(),
+                    )
+                }
+            }),
+        )
+}
+
+/// Every page with an address of its own: home, the map, the glossary, and each issue with
+/// its review date as `lastmod`.
+fn sitemap(catalog: &Catalog, base: &str) -> String {
+    let mut urls: Vec<(String, Option<String>)> = ["/", "/map", "/glossary"]
+        .iter()
+        .map(|path| (format!("{base}{path}"), None))
+        .collect();
+    for slug in catalog.slugs() {
+        let reviewed = catalog.detail(slug).ok().map(|issue| issue.reviewed);
+        urls.push((format!("{base}{}", issue_href(slug)), reviewed));
+    }
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (loc, lastmod) in urls {
+        xml.push_str("  <url><loc>");
+        xml.push_str(&escape_xml(&loc));
+        xml.push_str("</loc>");
+        if let Some(date) = lastmod {
+            xml.push_str("<lastmod>");
+            xml.push_str(&escape_xml(&date));
+            xml.push_str("</lastmod>");
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_xml;
+
+    #[test]
+    fn xml_text_is_escaped() {
+        assert_eq!(escape_xml("a&b<c>\""), "a&amp;b&lt;c&gt;&quot;");
+    }
+}

@@ -1,0 +1,185 @@
+//! What search engines and link previews read, from the real server over TCP: canonical
+//! addresses and Open Graph tags from `PUBLIC_BASE_URL`, JSON-LD that parses and cannot be
+//! broken out of, `/sitemap.xml` and `/robots.txt`.
+
+mod support;
+
+use std::fs;
+
+use serde_json::Value;
+use support::{command, copy_dir, header, workspace, TestServer};
+
+const BASE: &str = "https://issues.example.org";
+
+fn public_server() -> TestServer {
+    TestServer::start_with_env(&[("PUBLIC_BASE_URL", BASE)])
+}
+
+/// The `content` of `<meta property|name="key" …>`.
+fn meta<'a>(html: &'a str, key: &str) -> Option<&'a str> {
+    let at = html
+        .find(&format!("property=\"{key}\""))
+        .or_else(|| html.find(&format!("name=\"{key}\"")))?;
+    let start = html[..at].rfind("<meta")?;
+    let tag = &html[start..start + html[start..].find('>')?];
+    let content = tag.split("content=\"").nth(1)?;
+    content.split('"').next()
+}
+
+fn canonical(html: &str) -> Option<&str> {
+    let at = html.find("rel=\"canonical\"")?;
+    let start = html[..at].rfind("<link")?;
+    let tag = &html[start..start + html[start..].find('>')?];
+    tag.split("href=\"").nth(1)?.split('"').next()
+}
+
+/// Every JSON-LD block, parsed.
+fn json_ld(html: &str) -> Vec<Value> {
+    html.split("<script type=\"application/ld+json\"")
+        .skip(1)
+        .map(|rest| {
+            let rest = &rest[rest.find('>').expect("tag end") + 1..];
+            let json = &rest[..rest.find("</script>").expect("closed")];
+            serde_json::from_str(json).unwrap_or_else(|e| panic!("invalid JSON-LD {e}: {json}"))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn every_page_names_its_canonical_address_and_preview() {
+    let server = public_server();
+    for (path, canonical_path, title) in [
+        ("/", "/", "Internet Issues Explorer"),
+        (
+            "/?focus=building-trust",
+            "/?focus=building-trust",
+            "Building Trust",
+        ),
+        ("/?q=privacy", "/", "Search: privacy"),
+        ("/issues/dns", "/issues/dns", "Domain Name System (DNS)"),
+        ("/map?issue=dns", "/map", "Topic map"),
+        ("/glossary", "/glossary", "Glossary"),
+    ] {
+        let (status, html) = server.get_text(path).await;
+        assert_eq!(status, 200, "{path}");
+        let url = format!("{BASE}{canonical_path}");
+        assert_eq!(canonical(&html), Some(url.as_str()), "{path}");
+        assert_eq!(meta(&html, "og:url"), Some(url.as_str()), "{path}");
+        assert_eq!(meta(&html, "og:title"), Some(title), "{path}");
+        assert_eq!(
+            meta(&html, "og:site_name"),
+            Some("Internet Issues Explorer")
+        );
+        assert_eq!(meta(&html, "twitter:card"), Some("summary"));
+        let description = meta(&html, "og:description").unwrap_or_default();
+        assert!(description.len() > 40, "{path}: {description}");
+        assert_eq!(meta(&html, "description"), Some(description), "{path}");
+    }
+    let (_, html) = server.get_text("/issues/dns").await;
+    assert_eq!(meta(&html, "og:type"), Some("article"));
+    let (status, html) = server.get_text("/no-such-page").await;
+    assert_eq!(status, 404);
+    assert!(canonical(&html).is_none(), "a 404 has no canonical address");
+}
+
+#[tokio::test]
+async fn structured_data_describes_the_site_and_each_issue() {
+    let server = public_server();
+    let (_, html) = server.get_text("/").await;
+    let blocks = json_ld(&html);
+    let site = blocks[0].as_array().expect("WebSite and ItemList");
+    assert_eq!(site[0]["@type"], "WebSite");
+    assert_eq!(
+        site[0]["potentialAction"]["target"]["urlTemplate"],
+        format!("{BASE}/?q={{search_term_string}}")
+    );
+    assert_eq!(site[1]["@type"], "ItemList");
+    let items = site[1]["itemListElement"].as_array().expect("items");
+    assert_eq!(items.len(), 26);
+    assert_eq!(items[0]["url"], format!("{BASE}/issues/building-trust"));
+
+    let (_, detail) = server.get_json("/api/issues/ipv6").await;
+    let (_, html) = server.get_text("/issues/ipv6").await;
+    let blocks = json_ld(&html);
+    let article = blocks
+        .iter()
+        .find(|b| b["@type"] == "Article")
+        .expect("Article");
+    assert_eq!(article["headline"], detail["title"]);
+    assert_eq!(article["description"], detail["summary"]);
+    assert_eq!(article["dateModified"], detail["reviewed"]);
+    let crumbs = blocks
+        .iter()
+        .find(|b| b["@type"] == "BreadcrumbList")
+        .expect("breadcrumbs");
+    assert_eq!(
+        crumbs["itemListElement"][1]["item"],
+        format!("{BASE}/issues/ipv6")
+    );
+}
+
+#[tokio::test]
+async fn a_title_with_closing_tags_cannot_break_out_of_the_title_or_the_json_ld() {
+    let scratch = tempfile::tempdir().expect("tempdir");
+    copy_dir(&workspace().join("content"), scratch.path());
+    let file = scratch.path().join("issues/privacy.md");
+    let text = fs::read_to_string(&file).expect("read");
+    let hostile = "Privacy </title></script><script>alert(1)</script> & more";
+    fs::write(
+        &file,
+        text.replacen("title = \"Privacy\"", &format!("title = \"{hostile}\""), 1),
+    )
+    .expect("write");
+    let mut cmd = command(scratch.path());
+    cmd.env("PUBLIC_BASE_URL", BASE);
+    let server = TestServer::start_with_command(cmd);
+    let (status, html) = server.get_text("/issues/privacy").await;
+    assert_eq!(status, 200);
+    assert!(
+        !html.contains("<script>alert(1)"),
+        "the title escaped its element"
+    );
+    let article = json_ld(&html)
+        .into_iter()
+        .find(|b| b["@type"] == "Article")
+        .expect("Article");
+    assert_eq!(article["headline"], hostile);
+}
+
+#[tokio::test]
+async fn the_sitemap_lists_every_page_and_robots_points_to_it() {
+    let server = public_server();
+    let response = server.get("/sitemap.xml").await;
+    assert_eq!(response.status(), 200);
+    assert!(header(&response, "content-type").starts_with("application/xml"));
+    let xml = response.text().await.expect("body");
+    let locs: Vec<&str> = xml
+        .split("<loc>")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("</loc>").expect("closed")])
+        .collect();
+    assert_eq!(locs.len(), 3 + 26);
+    for path in [
+        "/",
+        "/map",
+        "/glossary",
+        "/issues/dns",
+        "/issues/women-in-tech",
+    ] {
+        assert!(locs.contains(&format!("{BASE}{path}").as_str()), "{path}");
+    }
+    assert!(xml.contains(&format!(
+        "<loc>{BASE}/issues/dns</loc><lastmod>2026-11-26</lastmod>"
+    )));
+    for loc in &locs {
+        let path = loc.strip_prefix(BASE).expect("absolute");
+        let (status, _) = server.get_text(path).await;
+        assert_eq!(status, 200, "{path}");
+    }
+    let (status, robots) = server.get_text("/robots.txt").await;
+    assert_eq!(status, 200);
+    assert!(
+        robots.contains(&format!("Sitemap: {BASE}/sitemap.xml")),
+        "{robots}"
+    );
+}
