@@ -33,7 +33,8 @@ class AssetFinder(HTMLParser):
         rel = (attrs.get("rel") or "").split()
         if tag == "link" and ("stylesheet" in rel or "modulepreload" in rel or ("preload" in rel and attrs.get("as") in ("fetch", "script", "style"))):
             self.linked.append(attrs["href"])
-        elif tag == "script":
+        elif tag == "script" and attrs.get("type") != "application/ld+json":
+            # JSON-LD is data for search engines, not code the browser runs.
             if attrs.get("src"):
                 self.linked.append(attrs["src"])
             else:

@@ -77,9 +77,19 @@ async fn every_page_names_its_canonical_address_and_preview() {
     }
     let (_, html) = server.get_text("/issues/dns").await;
     assert_eq!(meta(&html, "og:type"), Some("article"));
+    assert_eq!(meta(&html, "robots"), Some("index, follow"));
     let (status, html) = server.get_text("/no-such-page").await;
     assert_eq!(status, 404);
-    assert!(canonical(&html).is_none(), "a 404 has no canonical address");
+    assert_eq!(
+        meta(&html, "robots"),
+        Some("noindex"),
+        "a 404 stays out of search engines"
+    );
+    // The same head tags as every page (the islands router patches heads tag by tag).
+    assert_eq!(
+        canonical(&html),
+        Some(format!("{BASE}/no-such-page").as_str())
+    );
 }
 
 #[tokio::test]

@@ -1,16 +1,19 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use super::SuggestionList;
 use crate::error::AppError;
 use crate::search::Suggestion;
+use crate::seo::PageMeta;
 
 /// A full-page error: sets the HTTP status on the server, names the problem and offers a way
 /// on, including the closest issues when the address named an unknown one.
 #[component]
 pub fn ErrorView(error: AppError, #[prop(optional)] suggestions: Vec<Suggestion>) -> impl IntoView {
     error.set_response_status();
+    let path = use_location().pathname.get_untracked();
     let heading = match error.status_code() {
         404 => "Page not found",
         400..=499 => "That request did not work",
@@ -18,7 +21,8 @@ pub fn ErrorView(error: AppError, #[prop(optional)] suggestions: Vec<Suggestion>
     };
     view! {
         <Title text=heading />
-        <Meta name="robots" content="noindex" />
+        <Meta name="description" content=error.to_string() />
+        <PageMeta title=heading.to_string() description=error.to_string() path noindex=true />
         <section class="error-page" aria-labelledby="error-heading">
             <p class="error-page__code">{error.status_code()}</p>
             <h1 id="error-heading">{heading}</h1>

@@ -4,15 +4,23 @@ use leptos_meta::{Link, Meta};
 use super::absolute;
 use crate::SITE_NAME;
 
-/// The canonical address and the link-preview tags of a page. `title` is the page's own
-/// title (empty on the home page), `path` its canonical path, `kind` the Open Graph type
-/// (`website` or `article`).
+/// The canonical address, the link-preview tags and the robots directive of a page.
+/// `title` is the page's own title (empty on the home page), `path` its canonical path,
+/// `kind` the Open Graph type (`website` or `article`).
+///
+/// Every page, error pages included, renders exactly these tags in this order, after its
+/// description: the islands router patches `<head>` by walking the old and new documents
+/// side by side, so pages with different numbers of head tags would be patched out of step
+/// (a 404 among issue pages broke client-side navigation that way).
 #[component]
 pub fn PageMeta(
     title: String,
     description: String,
     path: String,
     #[prop(default = "website")] kind: &'static str,
+    /// Error pages: not for search engines.
+    #[prop(default = false)]
+    noindex: bool,
 ) -> impl IntoView {
     let url = absolute(&path);
     let title = if title.is_empty() {
@@ -30,5 +38,6 @@ pub fn PageMeta(
         <Meta name="twitter:card" content="summary" />
         <Meta name="twitter:title" content=title />
         <Meta name="twitter:description" content=description />
+        <Meta name="robots" content=if noindex { "noindex" } else { "index, follow" } />
     }
 }
