@@ -16,6 +16,7 @@ pub mod search;
 pub mod security;
 pub mod seo;
 pub mod server_fns;
+pub mod theme;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags, Title};
@@ -56,7 +57,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     security::set_content_security_policy();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        // Always an explicit value: the islands router only ever adds `<html>` attributes.
+        <html lang="en" data-theme=theme::Theme::of_request().as_str()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -388,3 +388,26 @@ test("the canonical address and preview tags follow client-side navigation", asy
   await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", /\/issues\/dnssec$/);
   await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(2);
 });
+
+test("a chosen theme stays through client-side navigation", async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: "theme", value: "dark", url: baseURL ?? "" }]);
+  await page.goto("/issues/dns");
+  await waitForHydration(page);
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await page.getByRole("link", { name: /Next/ }).click();
+  await expect(page).toHaveURL(/\/issues\/dnssec$/);
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expectNoAxeViolations(page, "/issues/dnssec (dark, hydrated)");
+});
+
+for (const theme of ["light", "dark"]) {
+  for (const path of ["/", "/issues/securing-bgp", "/map?issue=dns", "/glossary"]) {
+    test(`axe finds no violations on ${path} in the ${theme} theme`, async ({ page, context, baseURL }) => {
+      await context.addCookies([{ name: "theme", value: theme, url: baseURL ?? "" }]);
+      await page.goto(path);
+      await waitForHydration(page);
+      await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+      await expectNoAxeViolations(page, `${path} (${theme})`);
+    });
+  }
+}

@@ -146,3 +146,21 @@ for (const path of ["/", "/?focus=building-trust", "/issues/dns", "/glossary", "
     await expectNoAxeViolationsWithoutScripts(browser, baseURL ?? "", path);
   });
 }
+
+test("the theme form works without JavaScript and the choice is remembered", async ({ page }) => {
+  await page.goto("/issues/dns");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "system");
+  const form = page.getByRole("group", { name: "Theme" });
+  await form.getByLabel("Dark").check();
+  await form.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/\/issues\/dns$/);
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe("rgb(17, 21, 28)");
+  await page.getByRole("link", { name: "Glossary" }).first().click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(page.getByRole("group", { name: "Theme" }).getByLabel("Dark")).toBeChecked();
+  await page.getByRole("group", { name: "Theme" }).getByLabel("System").check();
+  await page.getByRole("group", { name: "Theme" }).getByRole("button", { name: "Apply" }).click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "system");
+});

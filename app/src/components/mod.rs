@@ -11,6 +11,7 @@ mod site_footer;
 mod site_header;
 mod suggestion_list;
 mod term_list;
+mod theme_form;
 
 pub use error_view::ErrorView;
 pub use facts_panel::FactsPanel;
@@ -23,3 +24,4 @@ pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use suggestion_list::SuggestionList;
 pub use term_list::TermList;
+pub use theme_form::{ThemeForm, THEME_ACTION};

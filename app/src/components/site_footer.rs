@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::ISOC_ISSUES_URL;
+use super::{ThemeForm, ISOC_ISSUES_URL};
 
 /// Site links and whose words are whose.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
+            <ThemeForm />
             <nav aria-label="Site">
                 <ul class="site-footer__links">
                     <li><A href="/">"All issues"</A></li>

@@ -4,7 +4,7 @@
 //! - icons and the favicon: a day;
 //! - pages and JSON: one minute, with an `ETag` so a revalidation costs a `304` and no body.
 //!   Pages are `private`: each carries its own CSP nonce, which a shared cache must not
-//!   replay to other visitors. They also `Vary: Islands-Router`, since the islands router
+//!   replay to other visitors. They also `Vary: Islands-Router, Cookie` (the theme cookie picks the page's theme), since the islands router
 //!   gets a shorter document (no hydration scripts) under the same URL.
 //!
 //! An HTML page's body differs on every response by its CSP nonce, so its ETag is computed
@@ -62,9 +62,10 @@ async fn cache_headers(request: Request, next: Next) -> Response {
     }
     if kind.starts_with("text/html") {
         let mut response = tagged(response, if_none_match, "private, max-age=60").await;
-        response
-            .headers_mut()
-            .append(header::VARY, HeaderValue::from_static("Islands-Router"));
+        response.headers_mut().append(
+            header::VARY,
+            HeaderValue::from_static("Islands-Router, Cookie"),
+        );
         return response;
     }
     if kind.starts_with("application/json") {

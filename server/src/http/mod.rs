@@ -10,6 +10,7 @@ mod render_cache;
 mod seo;
 #[cfg(debug_assertions)]
 mod test_hooks;
+mod theme;
 
 use std::sync::Arc;
 
@@ -48,6 +49,7 @@ pub fn router(config: &Config, catalog: Arc<Catalog>) -> Router {
         )
         .merge(health::router(Arc::clone(&catalog)))
         .merge(seo::router(&catalog, &config.public_base_url.0))
+        .merge(theme::router(config.hsts))
         .nest("/api", api::router(catalog))
         .leptos_routes_with_context(&options, routes, provide_catalog.clone(), {
             let options = options.clone();

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
+use app::theme::Theme;
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
@@ -121,10 +122,12 @@ impl StoredPage {
     }
 }
 
-/// The store's key for a request: islands-router flag, path, and the page parameters in a
-/// fixed order (every value, in request order). Other parameters are dropped.
-fn store_key(islands_router: bool, path: &str, query: Option<&str>) -> String {
-    let mut key = format!("{}|{path}", u8::from(islands_router));
+/// The store's key for a request: islands-router flag, theme, path, and the page
+/// parameters in a fixed order (every value, in request order). Other parameters are
+/// dropped. The theme is part of the key because pages render it into `<html data-theme>`
+/// (no flash of the wrong theme); visitors who never chose share the "system" pages.
+fn store_key(islands_router: bool, theme: Theme, path: &str, query: Option<&str>) -> String {
+    let mut key = format!("{}|{}|{path}", u8::from(islands_router), theme.as_str());
     for name in app::routes::PAGE_QUERY_PARAMS {
         for pair in query.unwrap_or_default().split('&') {
             let (param, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -144,8 +147,17 @@ pub async fn serve_rendered(
     if request.method() != Method::GET {
         return next.run(request).await;
     }
+    let theme = request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .map(Theme::from_cookie_header)
+        .find(|theme| *theme != Theme::System)
+        .unwrap_or_default();
     let key = store_key(
         request.headers().contains_key("islands-router"),
+        theme,
         request.uri().path(),
         request.uri().query(),
     );
@@ -205,22 +217,41 @@ mod tests {
 
     #[test]
     fn the_key_keeps_only_the_parameters_pages_read() {
-        let plain = store_key(false, "/issues/dns", None);
-        assert_eq!(store_key(false, "/issues/dns", Some("x=1")), plain);
+        let plain = store_key(false, Theme::System, "/issues/dns", None);
         assert_eq!(
-            store_key(false, "/issues/dns", Some("utm_source=a&b")),
+            store_key(false, Theme::System, "/issues/dns", Some("x=1")),
             plain
         );
-        assert_ne!(store_key(true, "/issues/dns", None), plain);
-        let focus = store_key(false, "/", Some("focus=building-trust&utm_source=x"));
+        assert_eq!(
+            store_key(false, Theme::System, "/issues/dns", Some("utm_source=a&b")),
+            plain
+        );
+        assert_ne!(store_key(true, Theme::System, "/issues/dns", None), plain);
+        assert_ne!(store_key(false, Theme::Dark, "/issues/dns", None), plain);
+        let focus = store_key(
+            false,
+            Theme::System,
+            "/",
+            Some("focus=building-trust&utm_source=x"),
+        );
         assert_eq!(
             focus,
-            store_key(false, "/", Some("utm_source=y&focus=building-trust"))
+            store_key(
+                false,
+                Theme::System,
+                "/",
+                Some("utm_source=y&focus=building-trust")
+            )
         );
-        assert_ne!(focus, store_key(false, "/", None));
+        assert_ne!(focus, store_key(false, Theme::System, "/", None));
         assert_ne!(
             focus,
-            store_key(false, "/", Some("focus=building-trust&focus=x"))
+            store_key(
+                false,
+                Theme::System,
+                "/",
+                Some("focus=building-trust&focus=x")
+            )
         );
     }
 

@@ -1,0 +1,42 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::theme::Theme;
+
+/// Where the theme form posts; the server sets the cookie and sends the visitor back.
+pub const THEME_ACTION: &str = "/theme";
+
+/// The theme choice, as a plain form that works without JavaScript.
+#[component]
+pub fn ThemeForm() -> impl IntoView {
+    let current = Theme::of_request();
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    let search = location.search.get_untracked();
+    let back = if search.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", search.trim_start_matches('?'))
+    };
+    let options = Theme::ALL
+        .into_iter()
+        .map(|theme| {
+            view! {
+                <label class="theme-form__option">
+                    <input type="radio" name="theme" value=theme.as_str() checked=theme == current />
+                    {theme.label()}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="theme-form" method="post" action=THEME_ACTION>
+            <fieldset>
+                <legend>"Theme"</legend>
+                {options}
+                <input type="hidden" name="back" value=back />
+                <button type="submit">"Apply"</button>
+            </fieldset>
+        </form>
+    }
+}

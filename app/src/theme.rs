@@ -1,0 +1,98 @@
+//! The visitor's colour theme: the system's (default), light or dark, remembered in a
+//! cookie so the server renders the chosen theme and no page flashes the wrong one.
+
+/// The cookie that remembers a chosen theme. Absent means "system".
+pub const THEME_COOKIE: &str = "theme";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "system" => Some(Self::System),
+            "light" => Some(Self::Light),
+            "dark" => Some(Self::Dark),
+            _ => None,
+        }
+    }
+
+    /// The value in the cookie, the form and `<html data-theme>`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::System => "system",
+            Self::Light => "light",
+            Self::Dark => "dark",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::System => "System",
+            Self::Light => "Light",
+            Self::Dark => "Dark",
+        }
+    }
+
+    /// The theme a `Cookie` header names; anything unreadable is the system theme.
+    pub fn from_cookie_header(header: &str) -> Self {
+        header
+            .split(';')
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == THEME_COOKIE)
+            .and_then(|(_, value)| Self::parse(value.trim()))
+            .unwrap_or_default()
+    }
+
+    /// The theme of the request being rendered (server only; the system theme elsewhere).
+    pub fn of_request() -> Self {
+        #[cfg(feature = "ssr")]
+        {
+            leptos::prelude::use_context::<http::request::Parts>()
+                .and_then(|parts| {
+                    let cookies: Vec<&str> = parts
+                        .headers
+                        .get_all(http::header::COOKIE)
+                        .iter()
+                        .filter_map(|value| value.to_str().ok())
+                        .collect();
+                    cookies
+                        .iter()
+                        .map(|header| Self::from_cookie_header(header))
+                        .find(|theme| *theme != Self::System)
+                })
+                .unwrap_or_default()
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            Self::System
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_theme_cookie_among_others_and_ignores_junk() {
+        assert_eq!(
+            Theme::from_cookie_header("a=1; theme=dark; b=2"),
+            Theme::Dark
+        );
+        assert_eq!(Theme::from_cookie_header("theme=light"), Theme::Light);
+        assert_eq!(Theme::from_cookie_header("theme=purple"), Theme::System);
+        assert_eq!(Theme::from_cookie_header("xtheme=dark"), Theme::System);
+        assert_eq!(Theme::from_cookie_header(""), Theme::System);
+        for theme in Theme::ALL {
+            assert_eq!(Theme::parse(theme.as_str()), Some(theme));
+        }
+    }
+}
