@@ -87,8 +87,14 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
  * removed from the server's HTML (and script files refused): the DOM is the server's
  * rendering, untouched by hydration.
  */
-export async function expectNoAxeViolationsWithoutScripts(browser: Browser, baseURL: string, path: string): Promise<void> {
+export async function expectNoAxeViolationsWithoutScripts(
+  browser: Browser,
+  baseURL: string,
+  path: string,
+  theme?: "light" | "dark",
+): Promise<void> {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: true });
+  if (theme) await context.addCookies([{ name: "theme", value: theme, url: baseURL }]);
   try {
     const page = await context.newPage();
     await page.route("**/*", async (route) => {
@@ -101,7 +107,8 @@ export async function expectNoAxeViolationsWithoutScripts(browser: Browser, base
     });
     await page.goto(path);
     expect(await page.locator("script").count(), "scripts left in the page").toBe(0);
-    await expectNoAxeViolations(page, `${path} (without JavaScript)`);
+    if (theme) await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+    await expectNoAxeViolations(page, `${path} (without JavaScript${theme ? `, ${theme}` : ""})`);
   } finally {
     await context.close();
   }

@@ -368,8 +368,9 @@ test("client navigation between issues replaces overview, facts and standards", 
   await expect(page.locator(".prose p").first()).toHaveText(firstParagraph);
 });
 
-for (const path of ["/", "/issues/securing-bgp", "/glossary", "/?q=encryption"]) {
-  test(`axe finds no violations on ${path} once hydrated`, async ({ page }) => {
+for (const path of ["/", "/issues/securing-bgp", "/glossary", "/?q=encryption", "/no-such-page"]) {
+  test(`axe finds no violations on ${path} once hydrated`, async ({ page, expectNotFound }) => {
+    expectNotFound(/\/no-such-page$/);
     await page.goto(path);
     await waitForHydration(page);
     await expectNoAxeViolations(page, `${path} (hydrated)`);

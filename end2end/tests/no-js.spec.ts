@@ -141,7 +141,7 @@ test("every node of the map is a working link without JavaScript", async ({ page
   await expect(page.getByRole("heading", { name: "The issues and their connections" })).toBeVisible();
 });
 
-for (const path of ["/", "/?focus=building-trust", "/issues/dns", "/glossary", "/?q=routing", "/map?issue=dns"]) {
+for (const path of ["/", "/?focus=building-trust", "/issues/dns", "/glossary", "/?q=routing", "/map?issue=dns", "/no-such-page"]) {
   test(`axe finds no violations on ${path} without JavaScript`, async ({ browser, baseURL }) => {
     await expectNoAxeViolationsWithoutScripts(browser, baseURL ?? "", path);
   });
@@ -164,3 +164,11 @@ test("the theme form works without JavaScript and the choice is remembered", asy
   await page.getByRole("group", { name: "Theme" }).getByRole("button", { name: "Apply" }).click();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "system");
 });
+
+for (const theme of ["light", "dark"] as const) {
+  for (const path of ["/", "/issues/dns", "/map?issue=dns", "/glossary", "/no-such-page"]) {
+    test(`axe finds no violations on ${path} without JavaScript in the ${theme} theme`, async ({ browser, baseURL }) => {
+      await expectNoAxeViolationsWithoutScripts(browser, baseURL ?? "", path, theme);
+    });
+  }
+}
