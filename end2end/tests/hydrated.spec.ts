@@ -412,3 +412,34 @@ for (const theme of ["light", "dark"]) {
     });
   }
 }
+
+/** Presses Tab until the focused element is a link whose href ends with `href`. */
+async function tabToLink(page: import("@playwright/test").Page, href: string): Promise<void> {
+  for (let presses = 0; presses < 150; presses++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute("href") ?? "");
+    if (focused === href) return;
+  }
+  throw new Error(`Tab never reached a link to ${href}`);
+}
+
+test("a whole journey works with the keyboard alone", async ({ page }) => {
+  await page.goto("/");
+  await waitForHydration(page);
+  await tabToLink(page, "/issues/dns");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/issues\/dns$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Domain Name System (DNS)");
+  await tabToLink(page, "/issues/dnssec");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/issues\/dnssec$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Domain Name System Security Extensions (DNSSEC)");
+  // Back to the listing through the breadcrumb, then into another focus area.
+  await tabToLink(page, "/");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/$/);
+  await tabToLink(page, "/?focus=building-trust");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/\?focus=building-trust$/);
+  await expect(page.locator(".issue-card")).toHaveCount(6);
+});
