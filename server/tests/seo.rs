@@ -70,7 +70,13 @@ async fn every_page_names_its_canonical_address_and_preview() {
             meta(&html, "og:site_name"),
             Some("Internet Issues Explorer")
         );
-        assert_eq!(meta(&html, "twitter:card"), Some("summary"));
+        assert_eq!(meta(&html, "twitter:card"), Some("summary_large_image"));
+        assert_eq!(meta(&html, "og:image:width"), Some("1200"));
+        assert_eq!(meta(&html, "og:image:height"), Some("630"));
+        assert!(
+            meta(&html, "og:image:alt").is_some_and(|alt| alt.len() > 20),
+            "{path}"
+        );
         let description = meta(&html, "og:description").unwrap_or_default();
         assert!(description.len() > 40, "{path}: {description}");
         assert_eq!(meta(&html, "description"), Some(description), "{path}");
@@ -192,4 +198,59 @@ async fn the_sitemap_lists_every_page_and_robots_points_to_it() {
         robots.contains(&format!("Sitemap: {BASE}/sitemap.xml")),
         "{robots}"
     );
+}
+
+/// Width and height from a PNG's IHDR chunk, after checking the signature.
+fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    if bytes.len() < 24 || &bytes[..8] != b"\x89PNG\r\n\x1a\n" || &bytes[12..16] != b"IHDR" {
+        return None;
+    }
+    let number =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    Some((number(16), number(20)))
+}
+
+#[tokio::test]
+async fn each_page_points_to_a_real_1200_by_630_share_image() {
+    let server = public_server();
+    let (_, html) = server.get_text("/issues/securing-bgp").await;
+    assert_eq!(
+        meta(&html, "og:image"),
+        Some(format!("{BASE}/share/securing-bgp.png").as_str())
+    );
+    assert!(meta(&html, "og:image:alt").is_some_and(|alt| alt
+        .starts_with("Securing Border Gateway Protocol (BGP): Improving Technical Security")));
+    let (_, html) = server.get_text("/glossary").await;
+    assert_eq!(
+        meta(&html, "og:image"),
+        Some(format!("{BASE}/share/site.png").as_str())
+    );
+    for path in [
+        "/share/securing-bgp.png",
+        "/share/site.png",
+        "/share/artificial-intelligence.png",
+    ] {
+        let response = server.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(header(&response, "content-type"), "image/png");
+        assert!(
+            header(&response, "cache-control").starts_with("public"),
+            "{path}"
+        );
+        let etag = header(&response, "etag");
+        assert!(etag.starts_with('"'), "{path}: {etag}");
+        let bytes = response.bytes().await.expect("body");
+        assert_eq!(png_size(&bytes), Some((1200, 630)), "{path}");
+        // The second request is served from memory, byte for byte.
+        let again = server.get(path).await;
+        assert_eq!(header(&again, "etag"), etag);
+        assert_eq!(again.bytes().await.expect("body"), bytes);
+    }
+    for missing in [
+        "/share/nowhere.png",
+        "/share/dns.jpg",
+        "/share/..%2Fsite.png",
+    ] {
+        assert_eq!(server.get(missing).await.status(), 404, "{missing}");
+    }
 }

@@ -5,7 +5,10 @@ mod slug;
 mod sources;
 
 pub use map::{map_href, node_geometry, MapBox, MapEdge, MapLayout, MapNode, MapRegion, TopicMap};
-pub use slug::{encode_query_value, icon_src, is_valid_slug, issue_href};
+pub use slug::{
+    encode_query_value, icon_src, is_valid_slug, issue_href, share_image_path, SHARE_IMAGE_HEIGHT,
+    SHARE_IMAGE_WIDTH,
+};
 pub use sources::{
     glossary_href, rfc_url, term_anchor, Fact, GlossaryEntry, Reading, Standard, TermRef,
 };

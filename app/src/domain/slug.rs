@@ -20,6 +20,15 @@ pub fn icon_src(slug: &str) -> String {
     format!("/icons/{slug}.svg")
 }
 
+/// Size of the share images (`og:image`).
+pub const SHARE_IMAGE_WIDTH: u32 = 1200;
+pub const SHARE_IMAGE_HEIGHT: u32 = 630;
+
+/// The path of a share image: an issue's slug, or `site` for the site's own.
+pub fn share_image_path(name: &str) -> String {
+    format!("/share/{name}.png")
+}
+
 /// Percent-encodes a query-string value: everything but unreserved ASCII (RFC 3986) is
 /// written as `%XX` bytes of its UTF-8.
 pub fn encode_query_value(value: &str) -> String {

@@ -59,6 +59,8 @@ fn IssueArticle(issue: IssueDetail) -> impl IntoView {
             description=issue.summary.clone()
             path=issue_href(&issue.slug)
             kind="article"
+            image=issue.slug.clone()
+            image_alt=share_alt(&issue)
         />
         <JsonLd data=issue_article(&issue) />
         <JsonLd data=breadcrumbs(&issue.title, &issue_href(&issue.slug)) />
@@ -115,6 +117,20 @@ fn LinkList(heading: &'static str, class: &'static str, links: Vec<IssueLink>) -
             </ul>
         </section>
     }
+}
+
+/// What an issue's share image shows.
+fn share_alt(issue: &IssueDetail) -> String {
+    let areas: Vec<&str> = issue
+        .focus_areas
+        .iter()
+        .map(|area| area.title.as_str())
+        .collect();
+    format!(
+        "{}: {}. Internet Issues Explorer",
+        issue.title,
+        areas.join(", ")
+    )
 }
 
 #[component]

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use serde_json::{json, Value};
 
 use super::absolute;
-use crate::domain::{issue_href, IssueDetail, IssueIndex};
+use crate::domain::{issue_href, share_image_path, IssueDetail, IssueIndex};
 use crate::SITE_NAME;
 
 /// A JSON-LD block. The JSON is written so that no text in it can end the `<script>`
@@ -68,6 +68,7 @@ pub fn issue_article(issue: &IssueDetail) -> Value {
         "headline": issue.title,
         "description": issue.summary,
         "dateModified": issue.reviewed,
+        "image": absolute(&share_image_path(&issue.slug)),
         "mainEntityOfPage": absolute(&issue_href(&issue.slug)),
         "publisher": publisher(),
         "author": publisher(),

@@ -8,6 +8,7 @@ mod health;
 mod middleware;
 mod render_cache;
 mod seo;
+mod share;
 #[cfg(debug_assertions)]
 mod test_hooks;
 mod theme;
@@ -50,6 +51,7 @@ pub fn router(config: &Config, catalog: Arc<Catalog>) -> Router {
         .merge(health::router(Arc::clone(&catalog)))
         .merge(seo::router(&catalog, &config.public_base_url.0))
         .merge(theme::router(config.hsts))
+        .merge(share::router(&catalog, site_root.join("icons")))
         .nest("/api", api::router(catalog))
         .leptos_routes_with_context(&options, routes, provide_catalog.clone(), {
             let options = options.clone();
