@@ -23,7 +23,7 @@ use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags, Title}
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
-use components::{SiteFooter, SiteHeader};
+use components::{ShortcutsDialog, SiteFooter, SiteHeader};
 use routes::{GlossaryPage, HomePage, IssuePage, MapPage, NotFound};
 
 /// The site name, used in titles and the header.
@@ -119,6 +119,7 @@ pub fn App() -> impl IntoView {
                 </FlatRoutes>
             </main>
             <SiteFooter />
+            <ShortcutsDialog />
         </Router>
     }
 }

@@ -67,3 +67,39 @@ addEventListener("unhandledrejection", (event) => {
     event.preventDefault();
   }
 });
+// Keyboard shortcuts, listed in the dialog that `?` opens: ← and → step to the previous or
+// next issue, `g` then `h` goes home, `g` then `m` to the map (`/` is the search box's).
+// Never while typing in a field, never with Ctrl, Alt or Meta held, never when a handler
+// (the map's arrow keys) has already used the key.
+let chord = false;
+addEventListener("keydown", (event) => {
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target;
+  if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+  const help = document.getElementById("shortcuts");
+  if (help && help.open) return;
+  const follow = (selector) => {
+    const link = document.querySelector(selector);
+    if (link) {
+      event.preventDefault();
+      link.click();
+    }
+  };
+  if (chord) {
+    chord = false;
+    if (event.key === "h") follow('a[data-shortcut="home"]');
+    if (event.key === "m") follow('a[data-shortcut="map"]');
+    return;
+  }
+  if (event.key === "g") {
+    chord = true;
+    setTimeout(() => (chord = false), 1500);
+  } else if (event.key === "ArrowLeft" && !event.shiftKey) {
+    follow('a[rel="prev"]');
+  } else if (event.key === "ArrowRight" && !event.shiftKey) {
+    follow('a[rel="next"]');
+  } else if (event.key === "?" && help) {
+    event.preventDefault();
+    help.showModal();
+  }
+});

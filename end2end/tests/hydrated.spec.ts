@@ -443,3 +443,34 @@ test("a whole journey works with the keyboard alone", async ({ page }) => {
   await expect(page).toHaveURL(/\/\?focus=building-trust$/);
   await expect(page.locator(".issue-card")).toHaveCount(6);
 });
+
+test("keyboard shortcuts: arrows step through issues, g h and g m jump, ? lists them", async ({ page }) => {
+  await page.goto("/issues/dns");
+  await waitForHydration(page);
+  await page.keyboard.press("ArrowRight");
+  await expect(page).toHaveURL(/\/issues\/dnssec$/);
+  await page.keyboard.press("ArrowLeft");
+  await expect(page).toHaveURL(/\/issues\/dns$/);
+  // Modifier keys and typing in a field do nothing.
+  await page.keyboard.press("Control+ArrowRight");
+  await page.keyboard.press("Alt+ArrowRight");
+  await expect(page).toHaveURL(/\/issues\/dns$/);
+  await page.keyboard.press("g");
+  await page.keyboard.press("m");
+  await expect(page).toHaveURL(/\/map$/);
+  await page.keyboard.press("g");
+  await page.keyboard.press("h");
+  await expect(page).toHaveURL(/\/$/);
+  await page.locator('.issue-card a[href="/issues/privacy"]').first().focus();
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toBeVisible();
+  expect(await help.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+  await expect(help.getByText("The topic map")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Privacy");
+  await page.getByRole("searchbox").first().focus();
+  await page.keyboard.type("gh");
+  await expect(page).toHaveURL(/\?q=gh$/);
+});

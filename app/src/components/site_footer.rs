@@ -16,6 +16,7 @@ pub fn SiteFooter() -> impl IntoView {
                     <li><A href="/glossary">"Glossary"</A></li>
                 </ul>
             </nav>
+            <p class="site-footer__keys">"With JavaScript, press " <kbd>"?"</kbd> " for keyboard shortcuts."</p>
             <p>
                 "Quoted issue texts are the Internet Society’s, from its "
                 <a href=ISOC_ISSUES_URL rel="external">"issues page"</a>

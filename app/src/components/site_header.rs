@@ -19,12 +19,12 @@ pub fn SiteHeader() -> impl IntoView {
     });
     view! {
         <header class="site-header">
-            <A href="/" attr:class="site-header__name">
+            <A href="/" attr:class="site-header__name" attr:data-shortcut="home">
                 <img src="/favicon.svg" alt="" width="28" height="28" />
                 <span>{SITE_NAME}</span>
             </A>
             <nav class="site-header__nav" aria-label="Main">
-                <A href="/map">"Map"</A>
+                <A href="/map" attr:data-shortcut="map">"Map"</A>
                 <A href="/glossary">"Glossary"</A>
             </nav>
             <SearchBox query focus />

@@ -1,0 +1,31 @@
+use leptos::prelude::*;
+
+/// The keyboard shortcuts, in a real `<dialog>` that `?` opens (`app/src/navigation.js`):
+/// the browser traps focus in it while it is open, `Esc` closes it and focus returns to
+/// where it was. Without JavaScript there are no shortcuts and nothing opens it.
+#[component]
+pub fn ShortcutsDialog() -> impl IntoView {
+    let shortcuts = [
+        ("/", "Search the issues"),
+        ("←", "Previous issue (on an issue page)"),
+        ("→", "Next issue (on an issue page)"),
+        ("g then h", "Home: all issues"),
+        ("g then m", "The topic map"),
+        ("?", "This list"),
+    ];
+    view! {
+        <dialog id="shortcuts" class="shortcuts" aria-labelledby="shortcuts-title">
+            <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
+            <dl>
+                {shortcuts
+                    .into_iter()
+                    .map(|(keys, what)| view! { <div><dt><kbd>{keys}</kbd></dt><dd>{what}</dd></div> })
+                    .collect_view()}
+            </dl>
+            <p class="shortcuts__note">"Not while typing in a field, and never with Ctrl, Alt or ⌘ held."</p>
+            <form method="dialog">
+                <button type="submit">"Close"</button>
+            </form>
+        </dialog>
+    }
+}
