@@ -6,6 +6,9 @@ pub fn hydrate() {
     // use of the crate the linker drops them and no island comes alive.
     #[allow(unused_imports)]
     use app::islands::*;
+    // Panic messages in the console while developing; release builds leave the hook (and
+    // the formatting code it keeps alive) out of the WASM every page loads.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
     // A plain signal for tests and tooling that the page is now interactive.
