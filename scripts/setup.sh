@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the explorer needs and is missing; each step checks first, so a second run
-# takes seconds. Usage: scripts/setup.sh [--browser]   (--browser: also Chromium + end2end deps)
+# takes seconds. Usage: scripts/setup.sh [--browser]   (--browser: also Chromium, Java + end2end deps)
 # Measured on a fresh 2-core machine: about 24 minutes cold (cargo-leptos dominates).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,6 +65,9 @@ if [ "${1:-}" = "--browser" ]; then
   have curl || apt_install curl
   have python3 || apt_install python3
   have wrk || apt_install wrk
+  # The Nu Html Checker (end2end's vnu-jar, run by scripts/validate_html.sh) needs Java 11+;
+  # Debian's, before npm ci, so that vnu-jar's postinstall finds it and downloads no runtime.
+  java -version 2>&1 | grep -Eq 'version "(1[1-9]|[2-9][0-9])' || apt_install default-jre-headless
   if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
     step "npm ci in end2end/"
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)

@@ -2,7 +2,7 @@
 # Installs whatever is missing, then runs every check: formatting, lints for both the server
 # and the browser build, unit tests, server integration tests over TCP, and Playwright tests
 # in Debian's Chromium against the release build (hydrated and with JavaScript disabled),
-# then the first-load bundle budget.
+# then the first-load bundle budget and the Nu Html Checker over every page type.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -49,4 +49,6 @@ done
 
 step "bundle budget: first-load JS + WASM + CSS of / (brotli)"
 scripts/bundle_budget.py "http://127.0.0.1:$port"
+step "valid HTML: every page type through the Nu Html Checker"
+scripts/validate_html.sh "http://127.0.0.1:$port"
 step "all tests passed"

@@ -9,6 +9,7 @@ pub mod components;
 pub mod content;
 pub mod domain;
 pub mod error;
+pub mod inline_script;
 pub mod islands;
 pub mod routes;
 pub mod search;
@@ -36,15 +37,7 @@ const NAVIGATION_SOURCE: &str = include_str!("navigation.js");
 /// which every page would otherwise send.
 fn navigation_script() -> &'static str {
     static SCRIPT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    SCRIPT.get_or_init(|| {
-        NAVIGATION_SOURCE
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with("//"))
-            .filter(|line| !(line.starts_with("/*") && line.ends_with("*/")))
-            .collect::<Vec<_>>()
-            .join("\n")
-    })
+    SCRIPT.get_or_init(|| inline_script::compact(NAVIGATION_SOURCE))
 }
 
 /// The HTML document around the app, rendered on the server only.

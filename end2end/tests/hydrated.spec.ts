@@ -139,15 +139,30 @@ test("related issues lists of different lengths are replaced, not merged", async
   await expect(related).toHaveCount(expected);
 });
 
-test("pages are served with a nonce-based Content-Security-Policy that hydration respects", async ({ page }) => {
+test("pages carry a hash-based Content-Security-Policy that hydration and navigation respect", async ({ page }) => {
   const response = await page.goto("/issues/ipv6");
   const policy = response?.headers()["content-security-policy"] ?? "";
-  expect(policy).toMatch(/script-src 'self' 'nonce-[\w-]{16,}' 'wasm-unsafe-eval'/);
+  expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+ 'wasm-unsafe-eval'/);
   expect(policy).not.toContain("unsafe-inline");
+  expect(policy).not.toContain("nonce-");
   await waitForHydration(page);
+  // Client-side navigations to pages with other inline scripts (JSON-LD, the search results
+  // island, the map) and to the 404 page, which keeps a per-request nonce.
   await page.locator(".issue__links--related").getByRole("link").first().click();
   await expect(page).not.toHaveURL(/\/issues\/ipv6$/);
+  await page.locator('a[data-shortcut="map"]').click();
+  await expect(page).toHaveURL(/\/map$/);
+  await page.locator('a[data-shortcut="home"]').click();
+  await expect(page).toHaveURL(/\/$/);
   // The fixture fails the test on any CSP violation or console error.
+});
+
+test("the 404 page, rendered per request, hydrates under its nonce", async ({ page, expectNotFound }) => {
+  expectNotFound(/\/no-such-page$/);
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  expect(response?.headers()["content-security-policy"] ?? "").toMatch(/'nonce-[\w-]{16,}'/);
+  await waitForHydration(page);
 });
 
 test("a normal load after the islands router fetched the same page gets the full page", async ({ page }) => {

@@ -51,7 +51,7 @@ fn is_fresh(copy: &Path, original: &Path) -> bool {
     matches!((modified(copy), modified(original)), (Some(copy), Some(original)) if copy >= original)
 }
 
-fn brotli_bytes(data: &[u8]) -> std::io::Result<Vec<u8>> {
+pub fn brotli_bytes(data: &[u8]) -> std::io::Result<Vec<u8>> {
     let mut output = Vec::new();
     {
         let mut writer = brotli::CompressorWriter::new(&mut output, 64 * 1024, 11, 22);
@@ -60,7 +60,7 @@ fn brotli_bytes(data: &[u8]) -> std::io::Result<Vec<u8>> {
     Ok(output)
 }
 
-fn gzip_bytes(data: &[u8]) -> std::io::Result<Vec<u8>> {
+pub fn gzip_bytes(data: &[u8]) -> std::io::Result<Vec<u8>> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(data)?;
     encoder.finish()

@@ -70,47 +70,95 @@ async fn answers_the_middleware_makes_itself_carry_the_security_headers_too() {
     }
 }
 
+/// The directives every page's policy must have, whatever allows its scripts.
+fn assert_strict_policy(path: &str, policy: &str) {
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    for directive in [
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+        "'wasm-unsafe-eval'",
+    ] {
+        assert!(
+            policy.contains(directive),
+            "{path}: {directive} missing from {policy}"
+        );
+    }
+}
+
+/// The `'sha256-…'` source of each inline script that runs (no `src`, not a JSON data
+/// block), computed here independently of the server.
+fn inline_script_sources(html: &str) -> HashSet<String> {
+    use base64::Engine;
+    use sha2::Digest;
+    html.split("<script")
+        .skip(1)
+        .filter_map(|rest| {
+            let (attributes, rest) = rest.split_once('>')?;
+            let (content, _) = rest.split_once("</script>")?;
+            let runs = !attributes.contains("src=") && !attributes.contains("ld+json");
+            runs.then(|| {
+                let hash = sha2::Sha256::digest(content.as_bytes());
+                format!(
+                    "'sha256-{}'",
+                    base64::engine::general_purpose::STANDARD.encode(hash)
+                )
+            })
+        })
+        .collect()
+}
+
 #[tokio::test]
-async fn html_pages_have_a_nonce_csp_that_matches_their_scripts() {
+async fn stored_pages_allow_exactly_their_inline_scripts_by_hash() {
+    let server = TestServer::start();
+    for path in ["/", "/issues/dns", "/map", "/glossary", "/?q=dns"] {
+        let response = server.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        let policy = support::header(&response, "content-security-policy");
+        let html = response.text().await.expect("body");
+        assert_strict_policy(path, &policy);
+        assert!(!policy.contains("'nonce-"), "{path}: {policy}");
+        assert!(
+            !html.contains(" nonce="),
+            "{path}: a nonce attribute is left"
+        );
+        let allowed: HashSet<String> = policy
+            .split("script-src ")
+            .nth(1)
+            .unwrap_or_default()
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter(|source| source.starts_with("'sha256-"))
+            .map(str::to_owned)
+            .collect();
+        let scripts = inline_script_sources(&html);
+        assert!(!scripts.is_empty(), "{path} has inline scripts");
+        assert_eq!(
+            allowed, scripts,
+            "{path}: the policy lists exactly its scripts"
+        );
+    }
+}
+
+#[tokio::test]
+async fn pages_rendered_per_request_keep_a_fresh_nonce() {
     let server = TestServer::start();
     let mut nonces = HashSet::new();
-    for path in ["/", "/issues/dns", "/issues/dns", "/no/such/page"] {
-        let response = server.get(path).await;
-        let policy = response
-            .headers()
-            .get("content-security-policy")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_else(|| panic!("{path} has no CSP"))
-            .to_string();
+    for _ in 0..2 {
+        let response = server.get("/no/such/page").await;
+        assert_eq!(response.status(), 404);
+        let policy = support::header(&response, "content-security-policy");
         let html = response.text().await.expect("body");
-        assert!(!policy.contains("unsafe-inline"), "{policy}");
-        for directive in [
-            "object-src 'none'",
-            "base-uri 'none'",
-            "frame-ancestors 'none'",
-            "form-action 'self'",
-            "'wasm-unsafe-eval'",
-        ] {
-            assert!(
-                policy.contains(directive),
-                "{path}: {directive} missing from {policy}"
-            );
-        }
+        assert_strict_policy("/no/such/page", &policy);
         let nonce = csp_nonce(&policy).expect("nonce in CSP");
         assert!(nonce.len() >= 16, "nonce too short: {nonce}");
         let scripts = html.matches("<script").count();
+        let with_nonce = html.matches(&format!(" nonce=\"{nonce}\"")).count();
         assert!(scripts > 0);
-        let with_nonce = html
-            .split("<script")
-            .skip(1)
-            .filter(|rest| {
-                rest[..rest.find('>').unwrap_or(0)].contains(&format!(" nonce=\"{nonce}\""))
-            })
-            .count();
-        assert_eq!(
-            with_nonce, scripts,
-            "{path}: every script carries the CSP nonce"
-        );
+        assert_eq!(with_nonce, scripts, "every script carries the CSP nonce");
         assert!(
             nonces.insert(nonce.to_string()),
             "nonce reused across responses"
@@ -148,33 +196,56 @@ async fn probes_answer() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn concurrent_pages_never_mix_nonces() {
+async fn concurrent_first_requests_all_get_the_stored_bytes() {
     let server = TestServer::start();
     let client = reqwest::Client::new();
     let requests = (0..48).map(|i| {
         let client = client.clone();
-        let url = server.url(if i % 2 == 0 { "/issues/dns" } else { "/" });
+        let path = if i % 2 == 0 { "/issues/dns" } else { "/" };
+        let url = server.url(path);
         tokio::spawn(async move {
             let response = client.get(url).send().await.expect("get");
             let policy = support::header(&response, "content-security-policy");
-            (policy, response.text().await.expect("body"))
+            let tag = support::header(&response, "etag");
+            let status = support::header(&response, "cache-status");
+            (
+                path,
+                policy,
+                tag,
+                status,
+                response.text().await.expect("body"),
+            )
         })
     });
-    let mut nonces = HashSet::new();
+    let mut seen: std::collections::HashMap<&str, (String, String, String)> =
+        std::collections::HashMap::new();
+    let mut renders: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for request in requests.collect::<Vec<_>>() {
-        let (policy, html) = request.await.expect("task");
-        let nonce = csp_nonce(&policy).expect("nonce in CSP");
-        nonces.insert(nonce.to_string());
-        let attributes: HashSet<&str> = html
-            .split("nonce=\"")
-            .skip(1)
-            .filter_map(|rest| rest.split('"').next())
-            .collect();
-        assert_eq!(
-            attributes,
-            HashSet::from([nonce]),
-            "every nonce attribute matches the CSP header"
+        let (path, policy, tag, status, html) = request.await.expect("task");
+        assert!(
+            [
+                "explorer; fwd=miss; stored",
+                "explorer; fwd=miss; collapsed",
+                "explorer; hit"
+            ]
+            .contains(&status.as_str()),
+            "{path}: Cache-Status {status}"
         );
+        *renders.entry(path).or_default() += usize::from(status.ends_with("stored"));
+        let first = seen
+            .entry(path)
+            .or_insert_with(|| (policy.clone(), tag.clone(), html.clone()));
+        assert_eq!(
+            (&first.0, &first.1),
+            (&policy, &tag),
+            "{path}: one policy and tag"
+        );
+        assert!(first.2 == html, "{path}: the same bytes for every request");
     }
-    assert_eq!(nonces.len(), 48, "48 concurrent pages, 48 different nonces");
+    assert_eq!(seen.len(), 2);
+    assert_eq!(
+        renders,
+        std::collections::HashMap::from([("/issues/dns", 1), ("/", 1)]),
+        "concurrent first requests wait for one render of each page"
+    );
 }

@@ -2,14 +2,15 @@
 //! - fingerprinted assets under `/pkg/` (names carry a content hash): cached for a year,
 //!   immutable;
 //! - icons and the favicon: a day;
-//! - pages and JSON: one minute, with an `ETag` so a revalidation costs a `304` and no body.
-//!   Pages are `private`: each carries its own CSP nonce, which a shared cache must not
-//!   replay to other visitors. They also `Vary: Islands-Router, Cookie` (the theme cookie picks the page's theme), since the islands router
-//!   gets a shorter document (no hydration scripts) under the same URL.
+//! - JSON: one minute, with an `ETag` so a revalidation costs a `304` and no body;
+//! - stored pages ([`super::page_bytes`]) arrive with their own strong per-encoding `ETag`,
+//!   `public` caching and `Vary`, and pass through untouched; any other page (rendered per
+//!   request, with its own CSP nonce) is `private`, with a weak `ETag` computed with the
+//!   nonce blanked out. Pages `Vary: Islands-Router, Cookie` (the islands router gets a
+//!   shorter document under the same URL; the theme cookie picks the page's theme).
 //!
-//! An HTML page's body differs on every response by its CSP nonce, so its ETag is computed
-//! with the nonce blanked out. A `304` carries no `Content-Security-Policy`: the browser keeps
-//! the stored response's policy, whose nonce matches the stored body.
+//! A `304` carries no `Content-Security-Policy`: the browser keeps the stored response's
+//! policy, which matches the stored body.
 //!
 //! `HEAD` is answered as the `GET` it stands for, minus the body, so it carries the same
 //! `ETag`, `Content-Length` and caching headers, and a conditional `HEAD` gets its `304`.
@@ -61,6 +62,10 @@ async fn cache_headers(request: Request, next: Next) -> Response {
         return with_cache_control(response, "public, max-age=86400");
     }
     if kind.starts_with("text/html") {
+        if response.headers().contains_key(header::ETAG) {
+            // A stored page: its bytes, tag and caching rules are already decided.
+            return response;
+        }
         let mut response = tagged(response, if_none_match, "private, max-age=60").await;
         response.headers_mut().append(
             header::VARY,

@@ -1,6 +1,8 @@
 //! Rendered pages, kept. The content never changes while the server runs, so each page is
-//! rendered once; later requests get the stored HTML with a fresh CSP nonce substituted for
-//! the stored one, so every response still has its own unpredictable nonce.
+//! rendered once and kept as fixed bytes ([`PageBytes`]): normalised, without a nonce, with
+//! a hash-based CSP, compressed once in every encoding, with a strong `ETag`. Every visitor
+//! (and every replica of the same build) gets the same bytes, which shared caches may keep;
+//! a request costs a lookup and a `Bytes` clone, with no compression or copying.
 //!
 //! Only `200` HTML answers to `GET` are kept. The key is what the page depends on: its path,
 //! whether the islands router asked (it gets a shorter document), and the query parameters
@@ -14,7 +16,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use app::theme::Theme;
 use axum::body::{to_bytes, Body};
@@ -24,6 +26,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::cache::response_nonce;
+use super::page_bytes::{respell, Encoding, NotStorable, PageBytes};
 
 /// Pages kept at once. The real site has 30-odd page variants; the rest is headroom for
 /// query variants that pages read.
@@ -39,14 +42,16 @@ pub struct RenderCache {
 struct Store {
     capacity: usize,
     pages: RwLock<HashMap<String, Arc<StoredPage>>>,
+    /// Renders in progress, by key (see [`Flight`]).
+    flights: Mutex<HashMap<String, Arc<InFlight>>>,
     /// A logical clock for "least recently used".
     clock: AtomicU64,
 }
 
 struct StoredPage {
+    /// The headers the render set, minus those [`PageBytes`] decides.
     headers: HeaderMap,
-    /// The page split at each occurrence of the nonce it was rendered with.
-    pieces: Vec<String>,
+    bytes: PageBytes,
     last_used: AtomicU64,
 }
 
@@ -62,6 +67,7 @@ impl RenderCache {
             inner: Arc::new(Store {
                 capacity: capacity.max(1),
                 pages: RwLock::new(HashMap::new()),
+                flights: Mutex::new(HashMap::new()),
                 clock: AtomicU64::new(0),
             }),
         }
@@ -79,7 +85,7 @@ impl RenderCache {
 
     /// Stores `page` under `key` unless a page is already there; when full, first evicts
     /// the page used longest ago. One write lock covers the check, the eviction and the insert.
-    fn insert(&self, key: String, page: StoredPage) {
+    fn insert(&self, key: String, page: Arc<StoredPage>) {
         page.last_used.store(self.tick(), Ordering::Relaxed);
         let Ok(mut pages) = self.inner.pages.write() else {
             return;
@@ -97,7 +103,7 @@ impl RenderCache {
                 None => break,
             };
         }
-        pages.insert(key, Arc::new(page));
+        pages.insert(key, page);
     }
 
     fn len(&self) -> usize {
@@ -106,20 +112,23 @@ impl RenderCache {
 }
 
 impl StoredPage {
-    fn respond(&self) -> Response {
-        let nonce = leptos::nonce::Nonce::new().to_string();
-        let mut response = Response::new(Body::from(self.pieces.join(&nonce)));
-        *response.headers_mut() = self.headers.clone();
-        if let Ok(policy) = HeaderValue::from_str(&app::security::content_security_policy(&nonce)) {
-            response
-                .headers_mut()
-                .insert(header::CONTENT_SECURITY_POLICY, policy);
-        }
+    fn respond(&self, wanted: &Wanted, status: &'static str) -> Response {
+        let mut response = self.bytes.respond(
+            &self.headers,
+            wanted.encoding,
+            wanted.if_none_match.as_deref(),
+        );
         response
             .headers_mut()
-            .insert(CACHE_STATUS, HeaderValue::from_static("explorer; hit"));
+            .insert(CACHE_STATUS, HeaderValue::from_static(status));
         response
     }
+}
+
+/// What the request asks of a stored page.
+struct Wanted {
+    encoding: Encoding,
+    if_none_match: Option<String>,
 }
 
 /// The store's key for a request: islands-router flag, theme, path, and the page
@@ -161,25 +170,192 @@ pub async fn serve_rendered(
         request.uri().path(),
         request.uri().query(),
     );
+    let wanted = Wanted {
+        encoding: Encoding::negotiate(
+            request
+                .headers()
+                .get(header::ACCEPT_ENCODING)
+                .and_then(|value| value.to_str().ok()),
+        ),
+        if_none_match: request
+            .headers()
+            .get(header::IF_NONE_MATCH)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned),
+    };
     if let Some(page) = cache.get(&key) {
-        return page.respond();
+        return page.respond(&wanted, "explorer; hit");
     }
+    // One render per page at a time: concurrent first requests for a page wait for the one
+    // that renders it (a thundering herd after a deploy costs one render, not hundreds).
+    // Each waiter brings its own copy of the request: if the renderer's client goes away,
+    // the next waiter renders instead.
+    let (parts, _) = request.into_parts();
+    let flight = Flight::join(&cache, &key);
+    let mut own = None;
+    let mut led = false;
+    let stored = flight
+        .cell
+        .get_or_init(|| async {
+            // Stored since this request looked, by a flight that has just landed.
+            if let Some(page) = cache.get(&key) {
+                return Some(page);
+            }
+            led = true;
+            let request = Request::from_parts(parts.clone(), Body::empty());
+            render_and_store(cache.clone(), key.clone(), request, next.clone(), &mut own).await
+        })
+        .await
+        .clone();
+    drop(flight);
+    match (stored, own) {
+        (Some(page), _) => {
+            tracing::debug!(stored = cache.len(), "stored a rendered page");
+            // RFC 9211: `collapsed` when this request waited for another one's render.
+            let status = if led {
+                "explorer; fwd=miss; stored"
+            } else {
+                "explorer; fwd=miss; collapsed"
+            };
+            page.respond(&wanted, status)
+        }
+        (None, Some(response)) => response,
+        // The page this request waited for could not be stored (an error page): render it.
+        (None, None) => {
+            let response = next.run(Request::from_parts(parts, Body::empty())).await;
+            unstored(response).await
+        }
+    }
+}
+
+/// A render in progress, shared by the requests that wait for it; removed from the store's
+/// list when the last of them is done (or dropped, if its client went away).
+struct Flight {
+    cache: RenderCache,
+    key: String,
+    cell: Arc<InFlight>,
+}
+
+type InFlight = tokio::sync::OnceCell<Option<Arc<StoredPage>>>;
+
+impl Flight {
+    fn join(cache: &RenderCache, key: &str) -> Self {
+        let cell = match cache.inner.flights.lock() {
+            Ok(mut flights) => Arc::clone(flights.entry(key.to_owned()).or_default()),
+            Err(_) => Arc::default(),
+        };
+        Self {
+            cache: cache.clone(),
+            key: key.to_owned(),
+            cell,
+        }
+    }
+}
+
+impl Drop for Flight {
+    fn drop(&mut self) {
+        if let Ok(mut flights) = self.cache.inner.flights.lock() {
+            // Two references left: the list's and this one. Later requests find the page in
+            // the store, or (for an error page) start a new flight.
+            let last = flights
+                .get(&self.key)
+                .is_some_and(|cell| Arc::ptr_eq(cell, &self.cell) && Arc::strong_count(cell) == 2);
+            if last {
+                flights.remove(&self.key);
+            }
+        }
+    }
+}
+
+/// Renders the page; stores it when it is a `200` HTML page that can become fixed bytes.
+/// Anything else is left in `own`, for the request that rendered it to send as it is.
+async fn render_and_store(
+    cache: RenderCache,
+    key: String,
+    request: Request,
+    next: Next,
+    own: &mut Option<Response>,
+) -> Option<Arc<StoredPage>> {
     let mut response = next.run(request).await;
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if response.status() != StatusCode::OK || !is_html {
-        return response;
+    if !is_html || response.status() != StatusCode::OK {
+        *own = Some(unstored(response).await);
+        return None;
     }
-    let nonce = response_nonce(response.headers());
-    let Some(nonce) = nonce.filter(|n| !n.is_empty()) else {
+    let Some(nonce) = response_nonce(response.headers()).filter(|n| !n.is_empty()) else {
         response
             .headers_mut()
             .insert(CACHE_STATUS, HeaderValue::from_static("explorer; fwd=miss"));
-        return response;
+        *own = Some(response);
+        return None;
     };
+    let (parts, body) = response.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_PAGE_BYTES).await else {
+        *own = Some(StatusCode::INTERNAL_SERVER_ERROR.into_response());
+        return None;
+    };
+    let Ok(text) = String::from_utf8(bytes.to_vec()) else {
+        *own = Some(Response::from_parts(parts, Body::from(bytes)));
+        return None;
+    };
+    let mut headers = parts.headers.clone();
+    for decided in [
+        header::CONTENT_SECURITY_POLICY,
+        header::CONTENT_LENGTH,
+        header::CACHE_CONTROL,
+        header::ETAG,
+        header::VARY,
+    ] {
+        headers.remove(decided);
+    }
+    // Brotli at quality 11 takes tens of milliseconds: off the async threads, and in its
+    // own task, so the work is kept (stored by the task) even if this request is dropped.
+    let storing = tokio::spawn(async move {
+        let page = tokio::task::spawn_blocking(move || PageBytes::new(&text, &nonce))
+            .await
+            .map_err(|_| NotStorable::Compression("the compressing task failed".into()))??;
+        let page = Arc::new(StoredPage {
+            headers,
+            bytes: page,
+            last_used: AtomicU64::new(0),
+        });
+        cache.insert(key, Arc::clone(&page));
+        Ok::<_, NotStorable>(page)
+    });
+    match storing.await {
+        Ok(Ok(page)) => Some(page),
+        Ok(Err(reason)) => {
+            tracing::warn!(%reason, "page served as rendered, not stored");
+            let mut response = Response::from_parts(parts, Body::from(bytes));
+            response
+                .headers_mut()
+                .insert(CACHE_STATUS, HeaderValue::from_static("explorer; fwd=miss"));
+            *own = Some(response);
+            None
+        }
+        Err(_) => {
+            *own = Some(StatusCode::INTERNAL_SERVER_ERROR.into_response());
+            None
+        }
+    }
+}
+
+/// A response that is not stored, as it is; an HTML page (an error page, rendered per
+/// request) gets the same valid markup as stored pages and keeps its nonce.
+async fn unstored(response: Response) -> Response {
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !is_html {
+        return response;
+    }
+    let nonce = response_nonce(response.headers()).unwrap_or_default();
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_PAGE_BYTES).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
@@ -187,32 +363,24 @@ pub async fn serve_rendered(
     let Ok(text) = std::str::from_utf8(&bytes) else {
         return Response::from_parts(parts, Body::from(bytes));
     };
-    cache.insert(
-        key,
-        StoredPage {
-            headers: parts.headers.clone(),
-            pieces: text.split(nonce.as_str()).map(str::to_owned).collect(),
-            last_used: AtomicU64::new(0),
-        },
-    );
-    parts.headers.insert(
-        CACHE_STATUS,
-        HeaderValue::from_static("explorer; fwd=miss; stored"),
-    );
-    tracing::debug!(stored = cache.len(), "stored a rendered page");
-    Response::from_parts(parts, Body::from(bytes))
+    let html = respell(text, &nonce);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(html))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn page(text: &str) -> StoredPage {
-        StoredPage {
+    fn page(text: &str) -> Arc<StoredPage> {
+        let Ok(bytes) = PageBytes::new(text, "") else {
+            panic!("{text} is storable")
+        };
+        Arc::new(StoredPage {
             headers: HeaderMap::new(),
-            pieces: vec![text.to_string()],
+            bytes,
             last_used: AtomicU64::new(0),
-        }
+        })
     }
 
     #[test]
@@ -280,8 +448,10 @@ mod tests {
         cache.insert("a".into(), page("second"));
         assert_eq!(cache.len(), 1);
         assert_eq!(
-            cache.get("a").map(|p| p.pieces.join("")),
-            Some("first".into())
+            cache.get("a").map(|p| p.bytes.etag(Encoding::Identity)),
+            PageBytes::new("first", "")
+                .ok()
+                .map(|first| first.etag(Encoding::Identity))
         );
     }
 

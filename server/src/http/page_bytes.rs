@@ -1,0 +1,390 @@
+//! A rendered page turned into fixed bytes, once: the same bytes for every visitor, in every
+//! encoding a client may ask for, with a strong `ETag` and a Content-Security-Policy that
+//! lists the SHA-256 hashes of the page's inline scripts instead of a per-response nonce.
+//!
+//! leptos_axum gives every render a random nonce and writes it on the inline scripts (and,
+//! in leptos 0.8.23, into the `crossorigin` attribute of the preload links, a bug fixed
+//! upstream after that release). [`normalise`] removes it, and rewrites the framework's
+//! other invalid spellings into DOM-identical valid ones, so the stored page passes the Nu
+//! Html Checker: `<!>` placeholders become `<!---->` (the same empty comment node), and
+//! scripts written after `</html>` move to just before `</body>` (where the HTML parser puts
+//! them anyway). The islands router parses fetched pages with `DOMParser`, which builds the
+//! same DOM from either spelling. Inline scripts lose their indentation and comment lines
+//! (the framework's islands loader and router script is sent as written, about 1 KB more).
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::Response;
+use base64::Engine;
+use bytes::Bytes;
+use sha2::{Digest, Sha256};
+
+use crate::precompress::{brotli_bytes, gzip_bytes};
+
+/// How stored pages may be cached: shared caches (a CDN) may keep them a minute and serve
+/// a stale copy for five more while they revalidate with the `ETag`.
+pub const PAGE_CACHE_CONTROL: &str = "public, max-age=60, stale-while-revalidate=300";
+/// What a stored page depends on besides its URL: the encoding, the islands router's
+/// shorter document, and the theme cookie (rendered into `<html data-theme>`).
+pub const PAGE_VARY: &str = "Accept-Encoding, Islands-Router, Cookie";
+
+/// A page's bytes in each encoding, its tag and its policy.
+pub struct PageBytes {
+    identity: Bytes,
+    brotli: Bytes,
+    gzip: Bytes,
+    /// The first 128 bits of the SHA-256 of the identity bytes, in hex: equal on every
+    /// replica that serves the same build and content.
+    digest: String,
+    policy: HeaderValue,
+}
+
+/// The content codings this server stores, in order of preference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+impl Encoding {
+    /// The best stored coding an `Accept-Encoding` header allows (RFC 9110 §12.5.3): the
+    /// highest `q` among `br` and `gzip` (brotli on a tie; `*` stands for both), identity
+    /// when neither is acceptable or the header is absent.
+    pub fn negotiate(accept_encoding: Option<&str>) -> Self {
+        let Some(accept) = accept_encoding else {
+            return Self::Identity;
+        };
+        let quality = |coding: &str| -> f32 {
+            let mut wildcard = None;
+            for item in accept.split(',') {
+                let mut parts = item.split(';');
+                let name = parts.next().unwrap_or_default().trim();
+                let q = parts
+                    .filter_map(|param| param.trim().strip_prefix("q="))
+                    .find_map(|q| q.trim().parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                if name.eq_ignore_ascii_case(coding) {
+                    return q;
+                }
+                if name == "*" {
+                    wildcard = Some(q);
+                }
+            }
+            wildcard.unwrap_or(0.0)
+        };
+        let (brotli, gzip) = (quality("br"), quality("gzip"));
+        if brotli > 0.0 && brotli >= gzip {
+            Self::Brotli
+        } else if gzip > 0.0 {
+            Self::Gzip
+        } else {
+            Self::Identity
+        }
+    }
+
+    fn token(self) -> Option<&'static str> {
+        match self {
+            Self::Brotli => Some("br"),
+            Self::Gzip => Some("gzip"),
+            Self::Identity => None,
+        }
+    }
+}
+
+/// Why a rendered page cannot become fixed bytes; it is then served as rendered.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum NotStorable {
+    #[error("the page's nonce appears outside the attributes that carry it")]
+    NonceElsewhere,
+    #[error("compressing the page failed: {0}")]
+    Compression(String),
+    #[error("the policy is not a valid header value")]
+    Policy,
+}
+
+impl PageBytes {
+    /// Normalises `html` (rendered with `nonce`), compresses it and computes its tag and
+    /// policy. CPU-heavy (brotli at quality 11): call it off the async threads.
+    pub fn new(html: &str, nonce: &str) -> Result<Self, NotStorable> {
+        let html = normalise(html, nonce)?;
+        let policy =
+            app::security::content_security_policy_with_hashes(&inline_script_hashes(&html));
+        let policy = HeaderValue::from_str(&policy).map_err(|_| NotStorable::Policy)?;
+        let compression = |error: std::io::Error| NotStorable::Compression(error.to_string());
+        let brotli = brotli_bytes(html.as_bytes()).map_err(compression)?;
+        let gzip = gzip_bytes(html.as_bytes()).map_err(compression)?;
+        let hash = Sha256::digest(html.as_bytes());
+        let digest = hash[..16]
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect();
+        Ok(Self {
+            identity: Bytes::from(html),
+            brotli: Bytes::from(brotli),
+            gzip: Bytes::from(gzip),
+            digest,
+            policy,
+        })
+    }
+
+    /// The strong tag of one encoding's bytes (each representation has its own).
+    pub fn etag(&self, encoding: Encoding) -> String {
+        match encoding.token() {
+            Some(token) => format!("\"{}-{token}\"", self.digest),
+            None => format!("\"{}\"", self.digest),
+        }
+    }
+
+    /// The stored answer: the encoding the client prefers, or `304 Not Modified` when its
+    /// `If-None-Match` names this representation. `headers` are the page's own (content type
+    /// and whatever the render set); the body is a clone of the stored `Bytes`, no copy.
+    pub fn respond(
+        &self,
+        headers: &HeaderMap,
+        encoding: Encoding,
+        if_none_match: Option<&str>,
+    ) -> Response {
+        let tag = self.etag(encoding);
+        let not_modified = if_none_match.is_some_and(|wanted| matches_tag(wanted, &tag));
+        let body = match encoding {
+            Encoding::Brotli => &self.brotli,
+            Encoding::Gzip => &self.gzip,
+            Encoding::Identity => &self.identity,
+        };
+        let mut response = if not_modified {
+            let mut response = Response::new(Body::empty());
+            *response.status_mut() = StatusCode::NOT_MODIFIED;
+            response
+        } else {
+            let mut response = Response::new(Body::from(body.clone()));
+            *response.headers_mut() = headers.clone();
+            response
+                .headers_mut()
+                .insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+            if let Some(token) = encoding.token() {
+                response
+                    .headers_mut()
+                    .insert(header::CONTENT_ENCODING, HeaderValue::from_static(token));
+            }
+            response
+        };
+        let out = response.headers_mut();
+        if !not_modified {
+            // A 304 leaves the policy the client stored with the page as it is.
+            out.insert(header::CONTENT_SECURITY_POLICY, self.policy.clone());
+        }
+        out.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(PAGE_CACHE_CONTROL),
+        );
+        out.insert(header::VARY, HeaderValue::from_static(PAGE_VARY));
+        if let Ok(tag) = HeaderValue::from_str(&tag) {
+            out.insert(header::ETAG, tag);
+        }
+        response
+    }
+
+    #[cfg(test)]
+    fn text(&self) -> &str {
+        std::str::from_utf8(&self.identity).unwrap_or_default()
+    }
+}
+
+/// Whether an `If-None-Match` list names `tag` (weak comparison, as RFC 9110 asks for
+/// `If-None-Match`), or is `*`.
+pub fn matches_tag(if_none_match: &str, tag: &str) -> bool {
+    if_none_match.split(',').map(str::trim).any(|candidate| {
+        candidate == "*" || candidate.trim_start_matches("W/") == tag.trim_start_matches("W/")
+    })
+}
+
+/// The page without its nonce and with valid spellings of the framework's markup (see the
+/// module comment). Fails when the nonce appears anywhere else, rather than store it.
+fn normalise(html: &str, nonce: &str) -> Result<String, NotStorable> {
+    let mut html = respell(html, nonce);
+    if !nonce.is_empty() {
+        html = html.replace(&format!(" nonce=\"{nonce}\""), "");
+        if html.contains(nonce) {
+            return Err(NotStorable::NonceElsewhere);
+        }
+    }
+    Ok(html)
+}
+
+/// Valid, DOM-identical spellings of the framework's markup, for every page, stored or
+/// rendered per request (which keeps its nonce on the scripts): `<!---->` for `<!>`,
+/// `crossorigin=""` for the nonce leptos 0.8.23 writes there, the scripts after `</html>`
+/// moved before `</body>`, inline scripts compacted.
+pub fn respell(html: &str, nonce: &str) -> String {
+    let mut html = html.replace("<!>", "<!---->");
+    if !nonce.is_empty() {
+        html = html.replace(&format!("crossorigin=\"{nonce}\""), "crossorigin=\"\"");
+    }
+    if let Some(end) = html.rfind("</html>") {
+        let trailing = html[end + "</html>".len()..].trim().to_owned();
+        html.truncate(end + "</html>".len());
+        if !trailing.is_empty() {
+            match html.rfind("</body>") {
+                Some(body_end) => html.insert_str(body_end, &trailing),
+                None => html.push_str(&trailing),
+            }
+        }
+    }
+    compact_inline_scripts(&html)
+}
+
+/// The byte ranges of the contents of every inline script the browser would run:
+/// `<script>` elements without `src`, except JSON data blocks (`application/ld+json`),
+/// which never run and which CSP does not govern.
+fn running_inline_scripts(html: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(start) = html[at..].find("<script") {
+        let attributes_start = at + start + "<script".len();
+        let Some(tag_end) = html[attributes_start..].find('>') else {
+            break;
+        };
+        let attributes = &html[attributes_start..attributes_start + tag_end];
+        let content_start = attributes_start + tag_end + 1;
+        let Some(length) = html[content_start..].find("</script") else {
+            break;
+        };
+        at = content_start + length;
+        if !attributes.contains("src=") && !attributes.contains("application/ld+json") {
+            found.push(content_start..at);
+        }
+    }
+    found
+}
+
+/// The page with each running inline script compacted ([`app::inline_script::compact`]).
+fn compact_inline_scripts(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    for script in running_inline_scripts(html) {
+        out.push_str(&html[copied..script.start]);
+        out.push_str(&app::inline_script::compact(&html[script.clone()]));
+        copied = script.end;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
+/// A `'sha256-…'` source for each running inline script, each distinct one once, in
+/// document order.
+fn inline_script_hashes(html: &str) -> Vec<String> {
+    let mut hashes: Vec<String> = Vec::new();
+    for script in running_inline_scripts(html) {
+        let hash = Sha256::digest(html[script].as_bytes());
+        let source = format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(hash)
+        );
+        if !hashes.contains(&source) {
+            hashes.push(source);
+        }
+    }
+    hashes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NONCE: &str = "bm9uY2UxMjM";
+
+    fn rendered() -> String {
+        format!(
+            "<!DOCTYPE html><html lang=\"en\"><head>\
+             <link rel=\"modulepreload\" href=\"/pkg/a.js\" crossorigin=\"{NONCE}\">\
+             <script type=\"module\" nonce=\"{NONCE}\">go()</script>\
+             <script type=\"application/ld+json\" nonce=\"{NONCE}\">{{}}</script>\
+             <script src=\"/pkg/b.js\"></script>\
+             </head><body><p>a<!>b</p></body></html><script nonce=\"{NONCE}\">late()</script>"
+        )
+    }
+
+    #[test]
+    fn normalising_drops_the_nonce_and_respells_invalid_markup() {
+        let page = PageBytes::new(&rendered(), NONCE).map(|page| page.text().to_owned());
+        assert_eq!(
+            page.as_deref(),
+            Ok("<!DOCTYPE html><html lang=\"en\"><head>\
+                <link rel=\"modulepreload\" href=\"/pkg/a.js\" crossorigin=\"\">\
+                <script type=\"module\">go()</script>\
+                <script type=\"application/ld+json\">{}</script>\
+                <script src=\"/pkg/b.js\"></script>\
+                </head><body><p>a<!---->b</p><script>late()</script></body></html>")
+        );
+    }
+
+    #[test]
+    fn a_nonce_anywhere_else_keeps_the_page_out_of_the_store() {
+        let html = format!("<html><body><p>{NONCE}</p></body></html>");
+        assert_eq!(
+            PageBytes::new(&html, NONCE).err(),
+            Some(NotStorable::NonceElsewhere)
+        );
+    }
+
+    #[test]
+    fn the_policy_lists_the_hash_of_each_script_that_runs() {
+        let hashes = inline_script_hashes(&normalise(&rendered(), NONCE).unwrap_or_default());
+        // `printf 'go()' | openssl dgst -sha256 -binary | base64`, then `late()`
+        assert_eq!(
+            hashes,
+            [
+                "'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw='",
+                "'sha256-DSAmBe63fTQOusv7VZkU3aOt2u9pT2QqUXac6MDiyTw='"
+            ]
+        );
+        let page = PageBytes::new(&rendered(), NONCE);
+        let policy = page.map(|page| page.policy.to_str().unwrap_or_default().to_owned());
+        let policy = policy.unwrap_or_default();
+        assert!(policy.contains(&format!(
+            "script-src 'self' {} 'wasm-unsafe-eval'",
+            hashes.join(" ")
+        )));
+        assert!(!policy.contains("nonce") && !policy.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn the_client_gets_its_best_stored_encoding() {
+        use Encoding::*;
+        for (header, expected) in [
+            (None, Identity),
+            (Some(""), Identity),
+            (Some("gzip, deflate, br, zstd"), Brotli),
+            (Some("gzip"), Gzip),
+            (Some("br;q=0.5, gzip;q=0.8"), Gzip),
+            (Some("br;q=0, gzip;q=0"), Identity),
+            (Some("*"), Brotli),
+            (Some("*;q=0.1, br;q=0"), Gzip),
+            (Some("identity"), Identity),
+            (Some("BR"), Brotli),
+            (Some("br;q=nonsense"), Brotli),
+        ] {
+            assert_eq!(Encoding::negotiate(header), expected, "{header:?}");
+        }
+    }
+
+    #[test]
+    fn each_encoding_has_its_own_strong_tag_and_304_needs_a_match() {
+        let Ok(page) = PageBytes::new(&rendered(), NONCE) else {
+            panic!("the page is storable")
+        };
+        let tags = [Encoding::Brotli, Encoding::Gzip, Encoding::Identity].map(|e| page.etag(e));
+        assert!(tags
+            .iter()
+            .all(|tag| tag.starts_with('"') && tag.len() > 32));
+        assert!(tags[0] != tags[1] && tags[1] != tags[2] && tags[0] != tags[2]);
+        let headers = HeaderMap::new();
+        let fresh = page.respond(&headers, Encoding::Brotli, Some(&tags[0]));
+        assert_eq!(fresh.status(), StatusCode::NOT_MODIFIED);
+        let other = page.respond(&headers, Encoding::Brotli, Some(&tags[1]));
+        assert_eq!(other.status(), StatusCode::OK);
+        assert_eq!(other.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(other.headers()[header::VARY], PAGE_VARY);
+    }
+}
