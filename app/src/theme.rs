@@ -4,6 +4,9 @@
 /// The cookie that remembers a chosen theme. Absent means "system".
 pub const THEME_COOKIE: &str = "theme";
 
+/// A year in seconds (365 × 86,400): the choice is meant to last.
+const COOKIE_MAX_AGE: &str = "31536000";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {
     #[default]
@@ -39,6 +42,22 @@ impl Theme {
             Self::Light => "Light",
             Self::Dark => "Dark",
         }
+    }
+
+    /// The `Set-Cookie` value (or `document.cookie` assignment) that remembers this choice
+    /// for a year; "system" clears the cookie, so that visitor gets the same cacheable
+    /// pages as one who never chose. `secure` when the site is served over https.
+    pub fn cookie(self, secure: bool) -> String {
+        let max_age = if self == Self::System {
+            "0"
+        } else {
+            COOKIE_MAX_AGE
+        };
+        let secure = if secure { "; Secure" } else { "" };
+        format!(
+            "{THEME_COOKIE}={}; Path=/; Max-Age={max_age}; SameSite=Lax{secure}",
+            self.as_str()
+        )
     }
 
     /// The theme a `Cookie` header names; anything unreadable is the system theme.
@@ -94,5 +113,17 @@ mod tests {
         for theme in Theme::ALL {
             assert_eq!(Theme::parse(theme.as_str()), Some(theme));
         }
+    }
+
+    #[test]
+    fn the_cookie_lasts_a_year_and_system_clears_it() {
+        assert_eq!(
+            Theme::Dark.cookie(true),
+            "theme=dark; Path=/; Max-Age=31536000; SameSite=Lax; Secure"
+        );
+        assert_eq!(
+            Theme::System.cookie(false),
+            "theme=system; Path=/; Max-Age=0; SameSite=Lax"
+        );
     }
 }

@@ -405,6 +405,40 @@ test("the canonical address and preview tags follow client-side navigation", asy
   await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(2);
 });
 
+test("the theme switches at once, without a reload, and the server remembers it", async ({ page, context }) => {
+  await page.goto("/issues/dns");
+  await waitForHydration(page);
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  const form = page.getByRole("group", { name: "Theme" });
+  await expect(form.getByRole("button", { name: "Apply" })).toBeHidden();
+  await form.getByLabel("Dark").check();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(17, 21, 28)");
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  expect((await context.cookies()).find((cookie) => cookie.name === "theme")?.value).toBe("dark");
+  // Pages fetched by the islands router and full loads both come in the chosen theme.
+  await page.getByRole("link", { name: /Next/ }).click();
+  await expect(page).toHaveURL(/\/issues\/dnssec$/);
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(page.getByRole("group", { name: "Theme" }).getByLabel("Dark")).toBeChecked();
+  // Keyboard: arrows move the choice, and each choice applies at once.
+  await waitForHydration(page);
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await page.getByRole("group", { name: "Theme" }).getByLabel("Dark").focus();
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "system");
+  // "System" clears the cookie: the same cacheable pages as a visitor who never chose.
+  expect((await context.cookies()).find((cookie) => cookie.name === "theme")).toBeUndefined();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "system");
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+});
+
 test("a chosen theme stays through client-side navigation", async ({ page, context, baseURL }) => {
   await context.addCookies([{ name: "theme", value: "dark", url: baseURL ?? "" }]);
   await page.goto("/issues/dns");

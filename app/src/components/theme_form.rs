@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::islands::{ThemeSwitch, THEME_FORM_ID};
 use crate::theme::Theme;
 
 /// Where the theme form posts; the server sets the cookie and sends the visitor back.
 pub const THEME_ACTION: &str = "/theme";
 
-/// The theme choice, as a plain form that works without JavaScript.
+/// The theme choice: a plain form that works without JavaScript, which the `ThemeSwitch`
+/// island beside it makes instant once the page is hydrated.
 #[component]
 pub fn ThemeForm() -> impl IntoView {
     let current = Theme::of_request();
@@ -30,7 +32,7 @@ pub fn ThemeForm() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <form class="theme-form" method="post" action=THEME_ACTION>
+        <form class="theme-form" id=THEME_FORM_ID method="post" action=THEME_ACTION>
             <fieldset>
                 <legend>"Theme"</legend>
                 {options}
@@ -38,5 +40,6 @@ pub fn ThemeForm() -> impl IntoView {
                 <button type="submit">"Apply"</button>
             </fieldset>
         </form>
+        <ThemeSwitch />
     }
 }

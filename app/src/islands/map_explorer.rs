@@ -17,10 +17,10 @@ pub const MAP_VIEWPORT_ID: &str = "map-viewport";
 /// share into the main module (BENCHMARKS.md §1).
 #[island]
 pub fn MapExplorer() -> impl IntoView {
-    Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
-        behaviour::attach();
-    });
+    // Runs while the page hydrates: the drawing is already in the DOM, and no `Effect` is
+    // needed (one would cost bytes in the WASM every page loads).
+    #[cfg(feature = "hydrate")]
+    behaviour::attach();
     view! {
         <div class="map-zoom" id=MAP_ZOOM_ID role="group" aria-label="Zoom the map" hidden>
             <button type="button" data-zoom="125">"Zoom in"</button>
@@ -35,7 +35,6 @@ const MAP_ZOOM_ID: &str = "map-zoom";
 
 #[cfg(feature = "hydrate")]
 mod behaviour {
-    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     use web_sys::{Element, Event, KeyboardEvent};
 
@@ -44,6 +43,7 @@ mod behaviour {
 
     use super::{MAP_VIEWPORT_ID, MAP_ZOOM_ID};
     use crate::components::MAP_SVG_ID;
+    use crate::islands::dom::listen;
     use crate::routes::ISSUE_PARAM;
 
     fn document() -> Option<web_sys::Document> {
@@ -128,13 +128,6 @@ mod behaviour {
                 remember(&node);
             }
         });
-    }
-
-    fn listen(target: &Element, name: &str, handler: impl FnMut(Event) + 'static) {
-        let closure = Closure::<dyn FnMut(Event)>::new(handler);
-        let _ = target.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
-        // Lives as long as the element: dropped with it when the page is replaced.
-        closure.forget();
     }
 
     /// Lights up one node, its neighbours and its lines, dims the rest, and shows its panel.

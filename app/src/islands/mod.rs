@@ -1,10 +1,14 @@
 //! Every `#[island]`: the only code that ships WASM. One island per file.
 
 mod browser;
+#[cfg(feature = "hydrate")]
+mod dom;
 mod map_explorer;
 mod search_box;
 mod search_results;
+mod theme_switch;
 
 pub use map_explorer::{MapExplorer, MAP_VIEWPORT_ID};
 pub use search_box::SearchBox;
 pub use search_results::{FilterChips, SearchResults};
+pub use theme_switch::{ThemeSwitch, THEME_FORM_ID, THEME_LIVE_ATTRIBUTE};

@@ -1,7 +1,7 @@
 //! `POST /theme`: the no-JavaScript theme switch. Sets (or, for "system", clears) the theme
 //! cookie and sends the visitor back to the page they were on with 303 See Other.
 
-use app::theme::{Theme, THEME_COOKIE};
+use app::theme::Theme;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, State};
 use axum::http::header::{LOCATION, SET_COOKIE};
@@ -10,9 +10,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
 use serde::Deserialize;
-
-/// A year: the choice is meant to last.
-const COOKIE_MAX_AGE: u32 = 365 * 24 * 60 * 60;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,18 +51,7 @@ async fn choose(
         .as_deref()
         .filter(|back| is_local_path(back))
         .unwrap_or("/");
-    // "System" clears the cookie, so the visitor gets the same (cacheable) pages as one who
-    // never chose.
-    let max_age = if theme == Theme::System {
-        0
-    } else {
-        COOKIE_MAX_AGE
-    };
-    let cookie = format!(
-        "{THEME_COOKIE}={}; Path=/; Max-Age={max_age}; SameSite=Lax{}",
-        theme.as_str(),
-        if secure { "; Secure" } else { "" }
-    );
+    let cookie = theme.cookie(secure);
     let (Ok(cookie), Ok(location)) = (HeaderValue::from_str(&cookie), HeaderValue::from_str(back))
     else {
         return (StatusCode::BAD_REQUEST, "unusable return address").into_response();
