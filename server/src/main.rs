@@ -18,11 +18,18 @@ use startup_error::StartupError;
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    // The access log (one line per request at `info`) goes through a writer thread, so a
+    // request never waits on stdout; it blocks rather than drop lines when the buffer is
+    // full. The guard flushes what is left when `main` returns.
+    let (log_writer, _log_guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .lossy(false)
+        .finish(std::io::stdout());
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
         )
         .with_ansi(std::io::stdout().is_terminal())
+        .with_writer(log_writer)
         .init();
     if std::env::args().nth(1).as_deref() == Some("--check-content") {
         return check_content();
