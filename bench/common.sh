@@ -29,15 +29,20 @@ start_server() {
 rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status"; }
 peak_rss_kib() { awk '/^VmHWM/ { print $2 }' "/proc/$server_pid/status"; }
 
-# Runs wrk and prints one markdown row: path | req/s | p50 | p99 | errors
+# Runs wrk and prints one markdown row: path | req/s | p50 | p99 | errors.
+# Optional: BASE (default the server's), ENCODING (the Accept-Encoding sent; default br,
+# "identity" sends none) and LABEL (the row's name; default the path).
 wrk_row() {
   local connections=$1 seconds=$2 path=$3 out
-  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H 'Accept-Encoding: br' "$bench_base$path")
+  local base="${BASE:-$bench_base}" encoding="${ENCODING:-br}" label="${LABEL:-$3}"
+  local header=()
+  [ "$encoding" = identity ] || header=(-H "Accept-Encoding: $encoding")
+  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "${header[@]}" "$base$path")
   local rps p50 p99 errors non2xx
   rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
   p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
   errors=$(awk '/Socket errors/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' <<<"$out")
   non2xx=$(awk '/Non-2xx/ { print $5 }' <<<"$out")
-  printf '| %s | %s | %s | %s | %s |\n' "$path" "$rps" "$p50" "$p99" "$(( ${errors:-0} + ${non2xx:-0} ))"
+  printf '| %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99" "$(( ${errors:-0} + ${non2xx:-0} ))"
 }
