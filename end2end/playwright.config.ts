@@ -31,5 +31,7 @@ export default defineConfig({
   projects: [
     { name: "hydrated", testMatch: /hydrated\.spec\.ts$/, use: { javaScriptEnabled: true } },
     { name: "no-js", testMatch: /no-js\.spec\.ts$/, use: { javaScriptEnabled: false } },
+    // The static export behind a plain file server (scripts/static_export_test.sh).
+    { name: "static", testMatch: /static\.spec\.ts$/, use: { javaScriptEnabled: true } },
   ],
 });

@@ -1,6 +1,7 @@
 //! The explorer's HTTP server: wiring only. Configuration → content → router → serve.
 
 mod config;
+mod export;
 mod http;
 mod precompress;
 mod startup_error;
@@ -34,6 +35,9 @@ async fn main() -> ExitCode {
     if std::env::args().nth(1).as_deref() == Some("--check-content") {
         return check_content();
     }
+    if std::env::args().nth(1).as_deref() == Some("export") {
+        return export_site().await;
+    }
     match run().await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -60,6 +64,35 @@ fn check_content() -> ExitCode {
         }
         Err(errors) => {
             eprint!("{errors}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `server export <dir>`: writes every page, the assets, the search data and a `_headers`
+/// file for a static host (see `export.rs`), with the same configuration as serving.
+async fn export_site() -> ExitCode {
+    let Some(out) = std::env::args_os().nth(2).map(std::path::PathBuf::from) else {
+        eprintln!("usage: server export <directory>");
+        return ExitCode::from(2);
+    };
+    let prepared = Config::from_env()
+        .map_err(StartupError::from)
+        .and_then(|config| Ok((load_catalog(&config.content_dir)?, config)));
+    let (catalog, config) = match prepared {
+        Ok(prepared) => prepared,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match export::export(&config, Arc::new(catalog), &out).await {
+        Ok(files) => {
+            println!("exported {files} files to {}", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
             ExitCode::FAILURE
         }
     }

@@ -6,7 +6,7 @@ mod cache;
 mod error_pages;
 mod health;
 mod middleware;
-mod page_bytes;
+pub mod page_bytes;
 mod render_cache;
 mod seo;
 mod share;

@@ -185,6 +185,16 @@ impl PageBytes {
         response
     }
 
+    /// The uncompressed bytes.
+    pub fn identity(&self) -> &[u8] {
+        &self.identity
+    }
+
+    /// The Content-Security-Policy these bytes need.
+    pub fn policy(&self) -> &str {
+        self.policy.to_str().unwrap_or_default()
+    }
+
     #[cfg(test)]
     fn text(&self) -> &str {
         std::str::from_utf8(&self.identity).unwrap_or_default()
