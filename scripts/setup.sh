@@ -65,6 +65,9 @@ if [ "${1:-}" = "--browser" ]; then
   have curl || apt_install curl
   have python3 || apt_install python3
   have wrk || apt_install wrk
+  # The static export test serves the export with nginx (brotli_static for the .br copies).
+  { have nginx && [ -f /usr/share/nginx/modules-available/mod-http-brotli-static.conf ]; } \
+    || apt_install nginx-light libnginx-mod-http-brotli-static
   # The Nu Html Checker (end2end's vnu-jar, run by scripts/validate_html.sh) needs Java 11+;
   # Debian's, before npm ci, so that vnu-jar's postinstall finds it and downloads no runtime.
   java -version 2>&1 | grep -Eq 'version "(1[1-9]|[2-9][0-9])' || apt_install default-jre-headless

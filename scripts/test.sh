@@ -2,7 +2,8 @@
 # Installs whatever is missing, then runs every check: formatting, lints for both the server
 # and the browser build, unit tests, server integration tests over TCP, and Playwright tests
 # in Debian's Chromium against the release build (hydrated and with JavaScript disabled),
-# then the first-load bundle budget and the Nu Html Checker over every page type.
+# then the first-load bundle budget, the Nu Html Checker over every page type, the static
+# export behind nginx, and the deployment files (manifests, Containerfile, start command).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -45,10 +46,17 @@ for _ in $(seq 1 100); do
   kill -0 "$server_pid" 2>/dev/null || { echo "the release server exited" >&2; exit 1; }
   sleep 0.1
 done
-(cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test)
+(cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test --project hydrated --project no-js)
 
 step "bundle budget: first-load JS + WASM + CSS of / (brotli)"
 scripts/bundle_budget.py "http://127.0.0.1:$port"
 step "valid HTML: every page type through the Nu Html Checker"
 scripts/validate_html.sh "http://127.0.0.1:$port"
+kill "$server_pid" 2>/dev/null || true
+
+step "static export: server export, served by nginx from its files and _headers"
+scripts/static_export_test.sh
+step "deployment: Kubernetes manifests (offline schemas), hadolint, the image's start command"
+scripts/validate_deploy.sh
+scripts/container_layout_test.sh
 step "all tests passed"
