@@ -9,7 +9,9 @@ use axum::routing::get;
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
-    let page = Bytes::from(std::fs::read(args.next().unwrap_or_else(|| "index.html".into()))?);
+    let page = Bytes::from(std::fs::read(
+        args.next().unwrap_or_else(|| "index.html".into()),
+    )?);
     let addr = args.next().unwrap_or_else(|| "127.0.0.1:3230".into());
     let app = axum::Router::new().fallback(get(move || {
         let page = page.clone();
