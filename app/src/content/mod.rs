@@ -25,3 +25,4 @@ mod terms;
 pub use catalog::Catalog;
 pub use error::{ContentError, ContentErrors};
 pub use load::load_catalog;
+pub use terms::escaped;

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use app::content::escaped;
 use app::content::Catalog;
 use app::domain::issue_href;
 use axum::http::header::CONTENT_TYPE;
@@ -55,11 +56,11 @@ fn sitemap(catalog: &Catalog, base: &str) -> String {
     );
     for (loc, lastmod) in urls {
         xml.push_str("  <url><loc>");
-        xml.push_str(&escape_xml(&loc));
+        xml.push_str(&escaped(&loc));
         xml.push_str("</loc>");
         if let Some(date) = lastmod {
             xml.push_str("<lastmod>");
-            xml.push_str(&escape_xml(&date));
+            xml.push_str(&escaped(&date));
             xml.push_str("</lastmod>");
         }
         xml.push_str("</url>\n");
@@ -68,16 +69,9 @@ fn sitemap(catalog: &Catalog, base: &str) -> String {
     xml
 }
 
-fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 #[cfg(test)]
 mod tests {
-    use super::escape_xml;
+    use app::content::escaped as escape_xml;
 
     #[test]
     fn xml_text_is_escaped() {

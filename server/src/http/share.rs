@@ -8,6 +8,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use app::content::escaped;
 use app::content::Catalog;
 use app::domain::{SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH};
 use axum::body::Bytes;
@@ -179,7 +180,7 @@ fn card_svg(card: &Card) -> String {
             format!(
                 r##"<text x="80" y="{}" font-size="64" fill="#1d2430">{}</text>"##,
                 title_top + i as u32 * 78,
-                escape(line)
+                escaped(line)
             )
         })
         .collect();
@@ -190,7 +191,7 @@ fn card_svg(card: &Card) -> String {
             format!(
                 r##"<rect x="80" y="80" width="168" height="168" rx="36" fill="{colour}"/><image href="{file}" x="108" y="108" width="112" height="112"/>"##,
                 colour = card.colour,
-                file = escape(file)
+                file = escaped(file)
             )
         })
         .unwrap_or_default();
@@ -203,8 +204,8 @@ fn card_svg(card: &Card) -> String {
 <text x="80" y="590" font-size="26" fill="#4b5565">{site}</text>
 </svg>"##,
         colour = card.colour,
-        subtitle = escape(&card.subtitle),
-        site = escape(app::SITE_NAME),
+        subtitle = escaped(&card.subtitle),
+        site = escaped(app::SITE_NAME),
     )
 }
 
@@ -220,11 +221,4 @@ fn wrap(text: &str, max_chars: usize) -> Vec<String> {
         }
     }
     lines
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
