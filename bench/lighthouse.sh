@@ -15,7 +15,7 @@ trap 'kill "$server_pid" 2>/dev/null || true; rm -rf "$out"' EXIT
 
 echo "| page | performance (median of $runs) | accessibility | best practices | SEO | CLS |"
 echo "|---|---:|---:|---:|---:|---:|"
-for path in / /issues/dns /map /glossary; do
+for path in ${PAGES:-/ /issues/dns /map /glossary}; do
   for run in $(seq 1 "$runs"); do
     bench/node_modules/.bin/lighthouse "$bench_base$path" --quiet --output=json --output-path="$out/$run.json" \
       --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run --disable-sync" \
