@@ -65,6 +65,7 @@ if [ "${1:-}" = "--browser" ]; then
   have curl || apt_install curl
   have python3 || apt_install python3
   have wrk || apt_install wrk
+  have ss || apt_install iproute2
   # The static export test serves the export with nginx (brotli_static for the .br copies).
   { have nginx && [ -f /usr/share/nginx/modules-available/mod-http-brotli-static.conf ]; } \
     || apt_install nginx-light libnginx-mod-http-brotli-static
