@@ -15,7 +15,8 @@
 #    <tmp>/app, LEPTOS_SITE_ADDR to 127.0.0.1:<free port from 3450>) and PUBLIC_BASE_URL,
 #    as its USER (setpriv, when run as root).
 # 4. Its HEALTHCHECK command, with its --timeout, until healthy within its --start-period:
-#    with busybox if installed (or $BUSYBOX), else a stand-in that turns `wget` into curl.
+#    today `server healthcheck`; a busybox copied from the tools stage would run as the host's
+#    busybox if installed (or $BUSYBOX), else as a stand-in that turns `wget` into curl.
 # 5. /healthz, /readyz (26 issues), / and every /pkg/ asset it links (fingerprints from
 #    hash.txt; brotli bytes equal to the build stage's .br copy), /issues/dns.
 # 6. STOPSIGNAL: the server must exit 0 within 10 s, having logged no warning or error and
