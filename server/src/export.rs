@@ -67,6 +67,22 @@ pub async fn export(
 ) -> Result<usize, ExportError> {
     let router = crate::http::router(config, Arc::clone(&catalog));
     let site_root = PathBuf::from(&*config.leptos.site_root);
+    // Copying the site into a folder inside itself would never end (or truncate files).
+    fs::create_dir_all(out).map_err(|source| ExportError::Write {
+        path: out.to_owned(),
+        source,
+    })?;
+    if let (Ok(site), Ok(target)) = (site_root.canonicalize(), out.canonicalize()) {
+        if target.starts_with(&site) {
+            return Err(ExportError::Page {
+                path: out.display().to_string(),
+                reason: format!(
+                    "the export must go outside the site root {}",
+                    site.display()
+                ),
+            });
+        }
+    }
     let mut written = copy_tree(&site_root, out)?;
     let mut exported = Vec::new();
 
@@ -87,6 +103,16 @@ pub async fn export(
     }
     for (url, file) in pages.iter().chain(&files) {
         let (headers, body) = fetch(&router, url, StatusCode::OK).await?;
+        let policy = headers.get(header::CONTENT_SECURITY_POLICY);
+        if policy
+            .and_then(|p| p.to_str().ok())
+            .is_some_and(|p| p.contains("'nonce-"))
+        {
+            return Err(ExportError::Page {
+                path: url.clone(),
+                reason: "the page was not stored as fixed bytes (its policy needs a nonce)".into(),
+            });
+        }
         write(&out.join(file), &body)?;
         exported.push(Exported {
             url: url.clone(),
@@ -98,12 +124,7 @@ pub async fn export(
     // The 404 page is rendered per request with a nonce: store it as fixed bytes too.
     let missing = "/404";
     let (headers, body) = fetch(&router, missing, StatusCode::NOT_FOUND).await?;
-    let nonce = headers
-        .get(header::CONTENT_SECURITY_POLICY)
-        .and_then(|policy| policy.to_str().ok())
-        .and_then(|policy| policy.split("'nonce-").nth(1)?.split('\'').next())
-        .unwrap_or_default()
-        .to_owned();
+    let nonce = crate::http::cache::response_nonce(&headers).unwrap_or_default();
     let html = String::from_utf8(body.to_vec()).map_err(|_| ExportError::Page {
         path: missing.into(),
         reason: "not UTF-8".into(),

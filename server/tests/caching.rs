@@ -46,6 +46,16 @@ async fn pages_have_strong_etags_and_shared_caches_may_keep_them() {
     }
     let (_, json_policy) = etag_of(&server, "/api/issues").await;
     assert_eq!(json_policy, "public, max-age=60");
+    // Variants many CDNs would mix up despite Vary stay out of shared caches.
+    for header in [("Cookie", "theme=dark"), ("Islands-Router", "true")] {
+        let answer = raw_exchange(&server, &raw_request("GET", "/issues/dns", &[header])).await;
+        assert_eq!(answer.status, 200);
+        assert_eq!(
+            answer.header("cache-control"),
+            Some("private, max-age=60"),
+            "{header:?}"
+        );
+    }
 }
 
 #[tokio::test]

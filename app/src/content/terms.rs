@@ -150,7 +150,6 @@ pub fn find_term(text: &str, term: &str, from: usize) -> Option<(usize, usize)> 
     None
 }
 
-/// Escapes the five characters that matter in HTML text and attribute values.
 /// `text` escaped for HTML or XML text and attribute values, as a new string.
 pub fn escaped(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
@@ -158,6 +157,7 @@ pub fn escaped(text: &str) -> String {
     out
 }
 
+/// Escapes the five characters that matter in HTML text and attribute values.
 pub fn escape_html(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {

@@ -16,6 +16,8 @@
 //! `ETag`, `Content-Length` and caching headers, and a conditional `HEAD` gets its `304`.
 
 use axum::body::{to_bytes, Body};
+
+use super::page_bytes::matches_tag;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -133,7 +135,7 @@ async fn tagged(
 }
 
 /// The nonce of a response's Content-Security-Policy header, if it has one.
-pub(super) fn response_nonce(headers: &axum::http::HeaderMap) -> Option<String> {
+pub(crate) fn response_nonce(headers: &axum::http::HeaderMap) -> Option<String> {
     let policy = headers
         .get(header::CONTENT_SECURITY_POLICY)?
         .to_str()
@@ -166,14 +168,6 @@ fn entity_tag(body: &[u8], nonce: Option<&str>) -> String {
         None => feed(body),
     }
     format!("W/\"{hash:016x}\"")
-}
-
-fn matches_tag(if_none_match: &str, tag: &str) -> bool {
-    if_none_match.split(',').map(str::trim).any(|candidate| {
-        candidate == "*"
-            || candidate == tag
-            || candidate.trim_start_matches("W/") == tag.trim_start_matches("W/")
-    })
 }
 
 #[cfg(test)]

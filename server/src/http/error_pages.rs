@@ -6,6 +6,7 @@
 //! what the middleware and the framework answer with an empty or plain-text body: 400 from
 //! extractors, 404 from static files, 405, 408, 413, 414, 431, 500 and 503.
 
+use app::content::escaped;
 use axum::body::{to_bytes, Body};
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, Method, StatusCode};
@@ -108,7 +109,7 @@ const ERROR_PAGE_POLICY: &str = "default-src 'none'; img-src 'self'; style-src '
 
 fn error_page(status: StatusCode, message: &str, detail: Option<&str>) -> String {
     let detail = detail
-        .map(|d| format!("<p><small>{}</small></p>", escape(d)))
+        .map(|d| format!("<p><small>{}</small></p>", escaped(d)))
         .unwrap_or_default();
     format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
@@ -119,16 +120,9 @@ fn error_page(status: StatusCode, message: &str, detail: Option<&str>) -> String
          <body><main><h1>{code} {reason}</h1><p>{message}</p>{detail}\
          <p><a href=\"/\">Back to all Internet issues</a></p></main></body></html>",
         code = status.as_u16(),
-        reason = escape(status.canonical_reason().unwrap_or("Error")),
-        message = escape(message),
+        reason = escaped(status.canonical_reason().unwrap_or("Error")),
+        message = escaped(message),
     )
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// Only origin-form targets (`/path?query`) reach the app. `CONNECT` (authority-form) is a

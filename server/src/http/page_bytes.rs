@@ -18,12 +18,16 @@ use axum::response::Response;
 use base64::Engine;
 use bytes::Bytes;
 use sha2::{Digest, Sha256};
+use std::ops::Range;
 
 use crate::precompress::{brotli_bytes, gzip_bytes};
 
 /// How stored pages may be cached: shared caches (a CDN) may keep them a minute and serve
 /// a stale copy for five more while they revalidate with the `ETag`.
 pub const PAGE_CACHE_CONTROL: &str = "public, max-age=60, stale-while-revalidate=300";
+/// Variants that depend on more than the URL in ways many CDNs ignore (a chosen theme, the
+/// islands router's shorter document) stay in the browser's cache only.
+pub const PRIVATE_PAGE_CACHE_CONTROL: &str = "private, max-age=60";
 /// What a stored page depends on besides its URL: the encoding, the islands router's
 /// shorter document, and the theme cookie (rendered into `<html data-theme>`).
 pub const PAGE_VARY: &str = "Accept-Encoding, Islands-Router, Cookie";
@@ -107,9 +111,8 @@ impl PageBytes {
     /// Normalises `html` (rendered with `nonce`), compresses it and computes its tag and
     /// policy. CPU-heavy (brotli at quality 11): call it off the async threads.
     pub fn new(html: &str, nonce: &str) -> Result<Self, NotStorable> {
-        let html = normalise(html, nonce)?;
-        let policy =
-            app::security::content_security_policy_with_hashes(&inline_script_hashes(&html));
+        let (html, hashes) = normalise(html, nonce)?;
+        let policy = app::security::content_security_policy_with_hashes(&hashes);
         let policy = HeaderValue::from_str(&policy).map_err(|_| NotStorable::Policy)?;
         let compression = |error: std::io::Error| NotStorable::Compression(error.to_string());
         let brotli = brotli_bytes(html.as_bytes()).map_err(compression)?;
@@ -144,6 +147,7 @@ impl PageBytes {
         headers: &HeaderMap,
         encoding: Encoding,
         if_none_match: Option<&str>,
+        shared: bool,
     ) -> Response {
         let tag = self.etag(encoding);
         let not_modified = if_none_match.is_some_and(|wanted| matches_tag(wanted, &tag));
@@ -176,7 +180,11 @@ impl PageBytes {
         }
         out.insert(
             header::CACHE_CONTROL,
-            HeaderValue::from_static(PAGE_CACHE_CONTROL),
+            HeaderValue::from_static(if shared {
+                PAGE_CACHE_CONTROL
+            } else {
+                PRIVATE_PAGE_CACHE_CONTROL
+            }),
         );
         out.insert(header::VARY, HeaderValue::from_static(PAGE_VARY));
         if let Ok(tag) = HeaderValue::from_str(&tag) {
@@ -210,16 +218,19 @@ pub fn matches_tag(if_none_match: &str, tag: &str) -> bool {
 }
 
 /// The page without its nonce and with valid spellings of the framework's markup (see the
-/// module comment). Fails when the nonce appears anywhere else, rather than store it.
-fn normalise(html: &str, nonce: &str) -> Result<String, NotStorable> {
+/// module comment), and the hashes of the scripts that carried the nonce: only those may
+/// run, so a script that reached the page any other way stays blocked, as under the nonce.
+/// Fails when the nonce appears anywhere else, rather than store it.
+fn normalise(html: &str, nonce: &str) -> Result<(String, Vec<String>), NotStorable> {
     let mut html = respell(html, nonce);
+    let hashes = inline_script_hashes(&html, nonce);
     if !nonce.is_empty() {
         html = html.replace(&format!(" nonce=\"{nonce}\""), "");
         if html.contains(nonce) {
             return Err(NotStorable::NonceElsewhere);
         }
     }
-    Ok(html)
+    Ok((html, hashes))
 }
 
 /// Valid, DOM-identical spellings of the framework's markup, for every page, stored or
@@ -244,10 +255,10 @@ pub fn respell(html: &str, nonce: &str) -> String {
     compact_inline_scripts(&html)
 }
 
-/// The byte ranges of the contents of every inline script the browser would run:
-/// `<script>` elements without `src`, except JSON data blocks (`application/ld+json`),
-/// which never run and which CSP does not govern.
-fn running_inline_scripts(html: &str) -> Vec<std::ops::Range<usize>> {
+/// Every inline script the browser would run: `<script>` elements without `src`, except
+/// JSON data blocks (`application/ld+json`), which never run and which CSP does not govern.
+/// Each as the byte ranges of its start tag's attributes and of its contents.
+fn running_inline_scripts(html: &str) -> Vec<(Range<usize>, Range<usize>)> {
     let mut found = Vec::new();
     let mut at = 0;
     while let Some(start) = html[at..].find("<script") {
@@ -255,14 +266,16 @@ fn running_inline_scripts(html: &str) -> Vec<std::ops::Range<usize>> {
         let Some(tag_end) = html[attributes_start..].find('>') else {
             break;
         };
-        let attributes = &html[attributes_start..attributes_start + tag_end];
+        let attributes = attributes_start..attributes_start + tag_end;
         let content_start = attributes_start + tag_end + 1;
         let Some(length) = html[content_start..].find("</script") else {
             break;
         };
         at = content_start + length;
-        if !attributes.contains("src=") && !attributes.contains("application/ld+json") {
-            found.push(content_start..at);
+        let text = &html[attributes.clone()];
+        let external = text.split_whitespace().any(|pair| pair.starts_with("src="));
+        if !external && !text.contains("application/ld+json") {
+            found.push((attributes, content_start..at));
         }
     }
     found
@@ -272,7 +285,7 @@ fn running_inline_scripts(html: &str) -> Vec<std::ops::Range<usize>> {
 fn compact_inline_scripts(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut copied = 0;
-    for script in running_inline_scripts(html) {
+    for (_, script) in running_inline_scripts(html) {
         out.push_str(&html[copied..script.start]);
         out.push_str(&app::inline_script::compact(&html[script.clone()]));
         copied = script.end;
@@ -281,11 +294,15 @@ fn compact_inline_scripts(html: &str) -> String {
     out
 }
 
-/// A `'sha256-…'` source for each running inline script, each distinct one once, in
-/// document order.
-fn inline_script_hashes(html: &str) -> Vec<String> {
+/// A `'sha256-…'` source for each running inline script that carries `nonce`, each
+/// distinct one once, in document order.
+fn inline_script_hashes(html: &str, nonce: &str) -> Vec<String> {
     let mut hashes: Vec<String> = Vec::new();
-    for script in running_inline_scripts(html) {
+    let marker = format!("nonce=\"{nonce}\"");
+    for (attributes, script) in running_inline_scripts(html) {
+        if nonce.is_empty() || !html[attributes].contains(&marker) {
+            continue;
+        }
         let hash = Sha256::digest(html[script].as_bytes());
         let source = format!(
             "'sha256-{}'",
@@ -340,7 +357,9 @@ mod tests {
 
     #[test]
     fn the_policy_lists_the_hash_of_each_script_that_runs() {
-        let hashes = inline_script_hashes(&normalise(&rendered(), NONCE).unwrap_or_default());
+        let hashes = normalise(&rendered(), NONCE)
+            .map(|(_, hashes)| hashes)
+            .unwrap_or_default();
         // `printf 'go()' | openssl dgst -sha256 -binary | base64`, then `late()`
         assert_eq!(
             hashes,
@@ -357,6 +376,17 @@ mod tests {
             hashes.join(" ")
         )));
         assert!(!policy.contains("nonce") && !policy.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn a_script_without_the_nonce_is_not_allowed_by_the_policy() {
+        let injected = rendered().replace("<p>", "<p><script>evil()</script>");
+        let Ok(page) = PageBytes::new(&injected, NONCE) else {
+            panic!("storable")
+        };
+        let evil = base64::engine::general_purpose::STANDARD.encode(Sha256::digest("evil()"));
+        assert!(!page.policy().contains(&evil), "{}", page.policy());
+        assert_eq!(page.policy().matches("'sha256-").count(), 2);
     }
 
     #[test]
@@ -390,9 +420,9 @@ mod tests {
             .all(|tag| tag.starts_with('"') && tag.len() > 32));
         assert!(tags[0] != tags[1] && tags[1] != tags[2] && tags[0] != tags[2]);
         let headers = HeaderMap::new();
-        let fresh = page.respond(&headers, Encoding::Brotli, Some(&tags[0]));
+        let fresh = page.respond(&headers, Encoding::Brotli, Some(&tags[0]), true);
         assert_eq!(fresh.status(), StatusCode::NOT_MODIFIED);
-        let other = page.respond(&headers, Encoding::Brotli, Some(&tags[1]));
+        let other = page.respond(&headers, Encoding::Brotli, Some(&tags[1]), true);
         assert_eq!(other.status(), StatusCode::OK);
         assert_eq!(other.headers()[header::CONTENT_ENCODING], "br");
         assert_eq!(other.headers()[header::VARY], PAGE_VARY);

@@ -44,6 +44,9 @@ struct Store {
     pages: RwLock<HashMap<String, Arc<StoredPage>>>,
     /// Renders in progress, by key (see [`Flight`]).
     flights: Mutex<HashMap<String, Arc<InFlight>>>,
+    /// One brotli-11 compression at a time: a burst of new pages (or someone cycling through
+    /// more page variants than the store holds) waits, and stored pages keep a core.
+    compressing: Arc<tokio::sync::Semaphore>,
     /// A logical clock for "least recently used".
     clock: AtomicU64,
 }
@@ -68,6 +71,7 @@ impl RenderCache {
                 capacity: capacity.max(1),
                 pages: RwLock::new(HashMap::new()),
                 flights: Mutex::new(HashMap::new()),
+                compressing: Arc::new(tokio::sync::Semaphore::new(1)),
                 clock: AtomicU64::new(0),
             }),
         }
@@ -117,6 +121,7 @@ impl StoredPage {
             &self.headers,
             wanted.encoding,
             wanted.if_none_match.as_deref(),
+            wanted.shared,
         );
         response
             .headers_mut()
@@ -127,8 +132,19 @@ impl StoredPage {
 
 /// What the request asks of a stored page.
 struct Wanted {
+    /// Whether shared caches may keep the answer: only the pages every visitor gets (the
+    /// system theme, full documents).
+    shared: bool,
     encoding: Encoding,
     if_none_match: Option<String>,
+}
+
+/// Whether the query carries a non-empty search (`q`), whose pages are never stored.
+fn has_free_text(query: Option<&str>) -> bool {
+    query.unwrap_or_default().split('&').any(|pair| {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        name == app::routes::QUERY_PARAM && !value.is_empty()
+    })
 }
 
 /// The store's key for a request: islands-router flag, theme, path, and the page
@@ -164,13 +180,20 @@ pub async fn serve_rendered(
         .map(Theme::from_cookie_header)
         .find(|theme| *theme != Theme::System)
         .unwrap_or_default();
+    let islands_router = request.headers().contains_key("islands-router");
+    if has_free_text(request.uri().query()) {
+        // A search: any text makes a new page, so storing them would let anyone fill the
+        // store and keep the CPU busy compressing. Rendered per request, like error pages.
+        return unstored(next.run(request).await).await;
+    }
     let key = store_key(
-        request.headers().contains_key("islands-router"),
+        islands_router,
         theme,
         request.uri().path(),
         request.uri().query(),
     );
     let wanted = Wanted {
+        shared: theme == Theme::System && !islands_router,
         encoding: Encoding::negotiate(
             request
                 .headers()
@@ -192,10 +215,10 @@ pub async fn serve_rendered(
     // the next waiter renders instead.
     let (parts, _) = request.into_parts();
     let flight = Flight::join(&cache, &key);
+    let cell = flight.cell();
     let mut own = None;
     let mut led = false;
-    let stored = flight
-        .cell
+    let stored = cell
         .get_or_init(|| async {
             // Stored since this request looked, by a flight that has just landed.
             if let Some(page) = cache.get(&key) {
@@ -207,6 +230,7 @@ pub async fn serve_rendered(
         })
         .await
         .clone();
+    drop(cell);
     drop(flight);
     match (stored, own) {
         (Some(page), _) => {
@@ -233,7 +257,8 @@ pub async fn serve_rendered(
 struct Flight {
     cache: RenderCache,
     key: String,
-    cell: Arc<InFlight>,
+    /// Taken and dropped under the list's lock, so the count of waiters stays exact.
+    cell: Option<Arc<InFlight>>,
 }
 
 type InFlight = tokio::sync::OnceCell<Option<Arc<StoredPage>>>;
@@ -247,22 +272,28 @@ impl Flight {
         Self {
             cache: cache.clone(),
             key: key.to_owned(),
-            cell,
+            cell: Some(cell),
         }
+    }
+
+    fn cell(&self) -> Arc<InFlight> {
+        self.cell.clone().unwrap_or_default()
     }
 }
 
 impl Drop for Flight {
     fn drop(&mut self) {
+        let Some(cell) = self.cell.take() else { return };
         if let Ok(mut flights) = self.cache.inner.flights.lock() {
-            // Two references left: the list's and this one. Later requests find the page in
-            // the store, or (for an error page) start a new flight.
+            // Two references left, the list's and this one: the last waiter is done. Later
+            // requests find the page in the store, or (an error page) start a new flight.
             let last = flights
                 .get(&self.key)
-                .is_some_and(|cell| Arc::ptr_eq(cell, &self.cell) && Arc::strong_count(cell) == 2);
+                .is_some_and(|listed| Arc::ptr_eq(listed, &cell) && Arc::strong_count(&cell) == 2);
             if last {
                 flights.remove(&self.key);
             }
+            drop(cell);
         }
     }
 }
@@ -314,7 +345,12 @@ async fn render_and_store(
     }
     // Brotli at quality 11 takes tens of milliseconds: off the async threads, and in its
     // own task, so the work is kept (stored by the task) even if this request is dropped.
+    let compressing = Arc::clone(&cache.inner.compressing);
     let storing = tokio::spawn(async move {
+        let _turn = compressing
+            .acquire_owned()
+            .await
+            .map_err(|_| NotStorable::Compression("the compression queue closed".into()))?;
         let page = tokio::task::spawn_blocking(move || PageBytes::new(&text, &nonce))
             .await
             .map_err(|_| NotStorable::Compression("the compressing task failed".into()))??;
