@@ -308,12 +308,7 @@ async fn render_and_store(
     own: &mut Option<Response>,
 ) -> Option<Arc<StoredPage>> {
     let mut response = next.run(request).await;
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if !is_html || response.status() != StatusCode::OK {
+    if !is_html(&response) || response.status() != StatusCode::OK {
         *own = Some(unstored(response).await);
         return None;
     }
@@ -380,15 +375,18 @@ async fn render_and_store(
     }
 }
 
-/// A response that is not stored, as it is; an HTML page (an error page, rendered per
-/// request) gets the same valid markup as stored pages and keeps its nonce.
-async fn unstored(response: Response) -> Response {
-    let is_html = response
+fn is_html(response: &Response) -> bool {
+    response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if !is_html {
+        .is_some_and(|v| v.starts_with("text/html"))
+}
+
+/// A response that is not stored, as it is; an HTML page (an error page, rendered per
+/// request) gets the same valid markup as stored pages and keeps its nonce.
+async fn unstored(response: Response) -> Response {
+    if !is_html(&response) {
         return response;
     }
     let nonce = response_nonce(response.headers()).unwrap_or_default();

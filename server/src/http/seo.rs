@@ -1,8 +1,6 @@
 //! `/sitemap.xml` and `/robots.txt`, built once at start-up from the content and the public
 //! address.
 
-use std::sync::Arc;
-
 use app::content::escaped;
 use app::content::Catalog;
 use app::domain::issue_href;
@@ -11,33 +9,25 @@ use axum::routing::get;
 use axum::Router;
 
 pub fn router<S: Clone + Send + Sync + 'static>(catalog: &Catalog, base: &str) -> Router<S> {
-    let sitemap: Arc<str> = sitemap(catalog, base).into();
-    let robots: Arc<str> = format!("User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n").into();
+    let robots = format!("User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n");
     Router::new()
         .route(
             "/sitemap.xml",
-            get(move || {
-                let body = Arc::clone(&sitemap);
-                async move {
-                    (
-                        [(CONTENT_TYPE, "application/xml; charset=utf-8")],
-                        body.to_string(),
-                    )
-                }
-            }),
+            fixed("application/xml; charset=utf-8", sitemap(catalog, base)),
         )
-        .route(
-            "/robots.txt",
-            get(move || {
-                let body = Arc::clone(&robots);
-                async move {
-                    (
-                        [(CONTENT_TYPE, "text/plain; charset=utf-8")],
-                        body.to_string(),
-                    )
-                }
-            }),
-        )
+        .route("/robots.txt", fixed("text/plain; charset=utf-8", robots))
+}
+
+/// A `GET` answering `body`, built once, as `kind`; each response shares its bytes.
+fn fixed<S: Clone + Send + Sync + 'static>(
+    kind: &'static str,
+    body: String,
+) -> axum::routing::MethodRouter<S> {
+    let body = axum::body::Bytes::from(body);
+    get(move || {
+        let body = body.clone();
+        async move { ([(CONTENT_TYPE, kind)], body) }
+    })
 }
 
 /// Every page with an address of its own: home, the map, the glossary, and each issue with
