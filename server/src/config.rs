@@ -11,6 +11,7 @@ pub struct Config {
     pub leptos: LeptosOptions,
     pub content_dir: PathBuf,
     pub limits: Limits,
+    pub connections: ConnectionLimits,
     /// Where visitors reach the explorer (behind any proxy).
     pub public_base_url: PublicBaseUrl,
     /// Send `Strict-Transport-Security`: only when the public address is https.
@@ -63,6 +64,21 @@ pub struct Limits {
     pub max_concurrent_requests: usize,
 }
 
+/// Bounds on connections, enforced by the serve loop (`crate::serve`) before any request
+/// exists: a client that opens connections and sends nothing, or trickles its headers, holds
+/// a descriptor for at most `header_timeout`.
+#[derive(Debug, Clone)]
+pub struct ConnectionLimits {
+    /// A request head must be complete this long after the connection opened or the
+    /// previous response ended (so it is also how long an idle keep-alive connection lasts).
+    pub header_timeout: Duration,
+    /// A connection on which no byte moved either way for this long is closed (a client that
+    /// stopped reading a response, a body that stopped arriving).
+    pub idle_timeout: Duration,
+    /// At most this many connections open at once; `None`: derived from the file limit.
+    pub max_connections: Option<usize>,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{0}")]
@@ -113,6 +129,38 @@ impl Config {
                 |n| (1..=100_000).contains(n),
             )?,
         };
+        let connections = ConnectionLimits {
+            header_timeout: Duration::from_secs(parse(
+                "HEADER_TIMEOUT_SECS",
+                10u64,
+                "whole seconds from 1 to 300",
+                |s| (1..=300).contains(s),
+            )?),
+            idle_timeout: Duration::from_secs(parse(
+                "IDLE_TIMEOUT_SECS",
+                60u64,
+                "whole seconds from 2 to 3600",
+                |s| (2..=3600).contains(s),
+            )?),
+            max_connections: match std::env::var_os("MAX_CONNECTIONS") {
+                None => None,
+                Some(_) => Some(parse(
+                    "MAX_CONNECTIONS",
+                    0usize,
+                    "a count from 16 to 1000000",
+                    |n| (16..=1_000_000).contains(n),
+                )?),
+            },
+        };
+        // A handler may take up to the request timeout before its first byte; the idle
+        // timeout must not cut it short.
+        if connections.idle_timeout <= limits.request_timeout {
+            return Err(ConfigError::Invalid {
+                name: "IDLE_TIMEOUT_SECS",
+                value: connections.idle_timeout.as_secs().to_string(),
+                expected: "more seconds than REQUEST_TIMEOUT_SECS",
+            });
+        }
         let public_base_url = parse(
             "PUBLIC_BASE_URL",
             PublicBaseUrl(format!("http://{}", leptos.site_addr)),
@@ -126,6 +174,7 @@ impl Config {
             leptos,
             content_dir,
             limits,
+            connections,
             public_base_url,
         })
     }

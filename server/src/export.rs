@@ -65,7 +65,11 @@ pub async fn export(
     catalog: Arc<Catalog>,
     out: &Path,
 ) -> Result<usize, ExportError> {
-    let router = crate::http::router(config, Arc::clone(&catalog));
+    let router = crate::http::router(
+        config,
+        Arc::clone(&catalog),
+        Arc::new(crate::metrics::Metrics::default()),
+    );
     let site_root = PathBuf::from(&*config.leptos.site_root);
     // Copying the site into a folder inside itself would never end (or truncate files).
     fs::create_dir_all(out).map_err(|source| ExportError::Write {

@@ -3,7 +3,10 @@
 mod config;
 mod export;
 mod http;
+mod log;
+mod metrics;
 mod precompress;
+mod serve;
 mod startup_error;
 
 use std::io::IsTerminal;
@@ -15,19 +18,14 @@ use app::content::load_catalog;
 use tracing_subscriber::EnvFilter;
 
 use config::Config;
+use metrics::Metrics;
 use startup_error::StartupError;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    // The access log (one line per request at `info`) goes through a writer thread, so a
-    // request never waits on stdout; it blocks rather than drop lines when the buffer is
-    // full. The guard flushes what is left when `main` returns.
-    // 8,192 lines of buffer: the default (128,000) preallocates about 5 MB for a burst that
-    // blocking absorbs anyway.
-    let (log_writer, _log_guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
-        .lossy(false)
-        .buffered_lines_limit(8192)
-        .finish(std::io::stdout());
+    // The access log: see `log.rs` for what happens when its reader stops reading.
+    let (log_writer, _log_guard) = log::stdout_log();
+    let log_dropped = log_writer.dropped();
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
@@ -44,7 +42,8 @@ async fn main() -> ExitCode {
     if std::env::args().nth(1).as_deref() == Some("healthcheck") {
         return healthcheck();
     }
-    match run().await {
+    log::log_panics();
+    match run(Metrics::with_log(log_dropped)).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error}");
@@ -153,10 +152,13 @@ async fn export_site() -> ExitCode {
     }
 }
 
-async fn run() -> Result<(), StartupError> {
+async fn run(metrics: Metrics) -> Result<(), StartupError> {
     let config = Config::from_env()?;
+    let file_limit = serve::file_limit::raise_file_limit();
+    let capacity = connection_capacity(&config, file_limit)?;
     let catalog = Arc::new(load_catalog(&config.content_dir)?);
-    let router = http::router(&config, Arc::clone(&catalog));
+    let metrics = Arc::new(metrics);
+    let router = http::router(&config, Arc::clone(&catalog), Arc::clone(&metrics));
     let pkg = std::path::Path::new(&*config.leptos.site_root).join(&*config.leptos.site_pkg_dir);
     tokio::task::spawn_blocking(move || match precompress::precompress_assets(&pkg) {
         Ok(0) => {}
@@ -175,24 +177,61 @@ async fn run() -> Result<(), StartupError> {
         addr: requested,
         source,
     })?;
+    tracing::info!(
+        open_file_limit = file_limit
+            .soft
+            .map_or_else(|| "unlimited".to_owned(), |n| n.to_string()),
+        open_file_limit_at_start = file_limit
+            .soft_at_start
+            .map_or_else(|| "unlimited".to_owned(), |n| n.to_string()),
+        max_connections = capacity,
+        header_timeout_s = config.connections.header_timeout.as_secs(),
+        idle_timeout_s = config.connections.idle_timeout.as_secs(),
+        "connection limits"
+    );
     tracing::info!(issues = catalog.len(), public = %config.public_base_url.0, "listening on http://{addr}");
 
     // On SIGTERM/SIGINT: stop accepting, let requests in flight finish, but not forever.
     let (stopping, mut stopped) = tokio::sync::watch::channel(false);
-    let server = axum::serve(listener, router).with_graceful_shutdown(async move {
-        shutdown_signal().await;
-        let _ = stopping.send(true);
-    });
+    let server = serve::serve(
+        listener,
+        router,
+        &config.connections,
+        capacity,
+        metrics,
+        async move {
+            shutdown_signal().await;
+            let _ = stopping.send(true);
+        },
+    );
     let grace_elapsed = async move {
         let _ = stopped.wait_for(|stopping| *stopping).await;
         tokio::time::sleep(SHUTDOWN_GRACE).await;
     };
     tokio::select! {
-        result = server => result.map_err(StartupError::Serve)?,
+        () = server => {},
         () = grace_elapsed => tracing::warn!("requests still running after {SHUTDOWN_GRACE:?}; exiting"),
     }
     tracing::info!("stopped");
     Ok(())
+}
+
+/// `MAX_CONNECTIONS`, or as many as the open-file limit allows; a setting above that limit
+/// stops start-up (the server would fail to accept before reaching its own cap).
+fn connection_capacity(
+    config: &Config,
+    file_limit: serve::file_limit::FileLimit,
+) -> Result<usize, StartupError> {
+    let ceiling = file_limit.connection_ceiling();
+    match config.connections.max_connections {
+        Some(wanted) if wanted > ceiling => Err(StartupError::FileLimit { wanted, ceiling }),
+        Some(wanted) => Ok(wanted),
+        None if ceiling < 16 => Err(StartupError::FileLimit {
+            wanted: 16,
+            ceiling,
+        }),
+        None => Ok(ceiling),
+    }
 }
 
 /// How long a graceful shutdown waits for requests in flight.

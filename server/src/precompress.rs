@@ -3,6 +3,10 @@
 //! level instead of on every request. Written next to the originals in the site's `pkg/`
 //! folder, only when missing or older than the original; runs in the background so start-up
 //! is not delayed (until it finishes, responses are compressed on the fly as before).
+//!
+//! Crash-safe: each copy is written to `name.br.partial` and renamed into place, so a
+//! process killed mid-write leaves at most a `.partial` file, which is never served under
+//! the asset's name and is removed by the next start.
 
 use std::fs;
 use std::io::Write;
@@ -10,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 /// Compresses every `.js`, `.wasm` and `.css` file in `dir`; returns how many copies it wrote.
 pub fn precompress_assets(dir: &Path) -> std::io::Result<usize> {
+    remove_partial_copies(dir)?;
     let mut written = 0;
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
@@ -29,14 +34,49 @@ pub fn precompress_assets(dir: &Path) -> std::io::Result<usize> {
                 continue;
             }
             let compressed = compress(&fs::read(&path)?)?;
-            // Write then rename, so a half-written file is never served.
-            let partial = with_suffix(&target, "partial");
-            fs::write(&partial, compressed)?;
-            fs::rename(&partial, &target)?;
+            write_then_rename(&target, &compressed)?;
             written += 1;
         }
     }
     Ok(written)
+}
+
+/// Leftovers of a run that was killed while writing.
+fn remove_partial_copies(dir: &Path) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == PARTIAL) {
+            fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
+}
+
+const PARTIAL: &str = "partial";
+
+/// Writes `bytes` beside `target` and renames them into place: readers see the old file or
+/// the whole new one, never a part.
+fn write_then_rename(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let partial = with_suffix(target, PARTIAL);
+    let mut file = fs::File::create(&partial)?;
+    let (first, rest) = bytes.split_at(bytes.len() / 2);
+    file.write_all(first)?;
+    pause_mid_write_for_tests();
+    file.write_all(rest)?;
+    drop(file);
+    fs::rename(&partial, target)
+}
+
+/// Debug builds with `EXPLORER_TEST_PRECOMPRESS_PAUSE_MS=N` stop N ms half-way through each
+/// copy, so the crash test can kill the process while a file is half-written.
+fn pause_mid_write_for_tests() {
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var("EXPLORER_TEST_PRECOMPRESS_PAUSE_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
@@ -94,5 +134,10 @@ mod tests {
 
         // Fresh copies are left alone.
         assert_eq!(precompress_assets(dir.path()).expect("again"), 0);
+
+        // A copy half-written by a killed run is removed, not kept or served.
+        fs::write(dir.path().join("app.js.br.partial"), &br[..br.len() / 2]).expect("write");
+        assert_eq!(precompress_assets(dir.path()).expect("after a crash"), 0);
+        assert!(!dir.path().join("app.js.br.partial").exists());
     }
 }

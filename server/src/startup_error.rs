@@ -16,6 +16,10 @@ pub enum StartupError {
         addr: SocketAddr,
         source: std::io::Error,
     },
-    #[error("the server failed: {0}")]
-    Serve(std::io::Error),
+    #[error(
+        "MAX_CONNECTIONS={wanted} does not fit the open-file limit: at most {ceiling} \
+         (the limit less {} descriptors kept back); raise `ulimit -n` or lower MAX_CONNECTIONS",
+        crate::serve::file_limit::RESERVED_DESCRIPTORS
+    )]
+    FileLimit { wanted: usize, ceiling: usize },
 }

@@ -24,8 +24,9 @@ use leptos_axum::{file_and_error_handler_with_context, generate_route_list, Lept
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::config::Config;
+use crate::metrics::Metrics;
 
-pub fn router(config: &Config, catalog: Arc<Catalog>) -> Router {
+pub fn router(config: &Config, catalog: Arc<Catalog>, metrics: Arc<Metrics>) -> Router {
     let options = config.leptos.clone();
     let routes = generate_route_list(App);
     let site_url = app::seo::SiteUrl(config.public_base_url.0.clone());
@@ -49,7 +50,7 @@ pub fn router(config: &Config, catalog: Arc<Catalog>) -> Router {
             "/favicon.svg",
             ServeFile::new(site_root.join("favicon.svg")),
         )
-        .merge(health::router(Arc::clone(&catalog)))
+        .merge(health::router(Arc::clone(&catalog), metrics))
         .merge(seo::router(&catalog, &config.public_base_url.0))
         .merge(theme::router(config.hsts))
         .merge(share::router(&catalog, site_root.join("icons")))
