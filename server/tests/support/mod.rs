@@ -329,3 +329,64 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// Starts `command` and reads its stdout only up to the `listening on` line. The rest is
+/// returned unread: a log reader that stopped reading, until the test reads it.
+pub fn start_leaving_stdout_unread(
+    mut command: Command,
+) -> (TestServer, BufReader<std::process::ChildStdout>) {
+    let mut child = command.spawn().expect("spawn the server binary");
+    let stdout = child.stdout.take().expect("stdout");
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut reader = BufReader::new(stdout);
+        let mut line = String::new();
+        loop {
+            line.clear();
+            match reader.read_line(&mut line) {
+                Ok(0) | Err(_) => {
+                    let _ = sender.send(None);
+                    return;
+                }
+                Ok(_) => {}
+            }
+            if let Some(at) = line.find("listening on http://") {
+                let base = line[at + "listening on ".len()..]
+                    .split_whitespace()
+                    .next()
+                    .map(String::from);
+                let _ = sender.send(base.map(|base| (base, reader)));
+                return;
+            }
+        }
+    });
+    match receiver.recv_timeout(Duration::from_secs(30)) {
+        Ok(Some((base, reader))) => (TestServer { child, base }, reader),
+        _ => {
+            let _ = child.kill();
+            panic!("the server did not start");
+        }
+    }
+}
+
+impl TestServer {
+    /// The value of one counter or gauge on `/metrics`.
+    pub async fn metric(&self, name: &str) -> u64 {
+        let (status, text) = self.get_text("/metrics").await;
+        assert_eq!(status, 200, "/metrics");
+        text.lines()
+            .find_map(|line| line.strip_prefix(name)?.strip_prefix(' '))
+            .and_then(|value| value.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no {name} on /metrics:\n{text}"))
+    }
+
+    /// Kills the process at once (SIGKILL), as the kernel or an orchestrator would.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
