@@ -2,7 +2,8 @@
 # Installs whatever is missing, then runs every check: formatting, lints for both the server
 # and the browser build, unit tests, server integration tests over TCP, and Playwright tests
 # in Debian's Chromium against the release build (hydrated and with JavaScript disabled),
-# then the first-load bundle budget, the Nu Html Checker over every page type, the static
+# then the first-load bundle budget, the Nu Html Checker over every page type, REDbot (HTTP
+# lint) over every kind of response, the static
 # export behind nginx, and the deployment files (manifests, Containerfile, start command).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,6 +53,8 @@ step "bundle budget: first-load JS + WASM + CSS of / (brotli)"
 scripts/bundle_budget.py "http://127.0.0.1:$port"
 step "valid HTML: every page type through the Nu Html Checker"
 scripts/validate_html.sh "http://127.0.0.1:$port"
+step "HTTP lint: REDbot over every kind of response"
+scripts/http_lint.sh "http://127.0.0.1:$port"
 kill "$server_pid" 2>/dev/null || true
 
 step "static export: server export, served by nginx from its files and _headers"

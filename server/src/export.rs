@@ -128,7 +128,7 @@ pub async fn export(
     // The 404 page is rendered per request with a nonce: store it as fixed bytes too.
     let missing = "/404";
     let (headers, body) = fetch(&router, missing, StatusCode::NOT_FOUND).await?;
-    let nonce = crate::http::cache::response_nonce(&headers).unwrap_or_default();
+    let nonce = crate::http::cache_headers::response_nonce(&headers).unwrap_or_default();
     let html = String::from_utf8(body.to_vec()).map_err(|_| ExportError::Page {
         path: missing.into(),
         reason: "not UTF-8".into(),

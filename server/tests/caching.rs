@@ -25,7 +25,7 @@ async fn pages_have_strong_etags_and_shared_caches_may_keep_them() {
     );
     assert_eq!(first, second, "same page, same bytes, same tag");
     assert_ne!(first, other, "different pages, different tags");
-    assert_eq!(policy, "public, max-age=60, stale-while-revalidate=300");
+    assert_eq!(policy, "max-age=60, stale-while-revalidate=300");
     let brotli = raw_exchange(
         &server,
         &raw_request("GET", "/issues/dns", &[("Accept-Encoding", "br")]),
@@ -45,7 +45,7 @@ async fn pages_have_strong_etags_and_shared_caches_may_keep_them() {
         assert!(vary.contains(name), "Vary: {vary}");
     }
     let (_, json_policy) = etag_of(&server, "/api/issues").await;
-    assert_eq!(json_policy, "public, max-age=60");
+    assert_eq!(json_policy, "max-age=60");
     // Variants many CDNs would mix up despite Vary stay out of shared caches.
     for header in [("Cookie", "theme=dark"), ("Islands-Router", "true")] {
         let answer = raw_exchange(&server, &raw_request("GET", "/issues/dns", &[header])).await;
@@ -129,7 +129,7 @@ async fn a_matching_if_none_match_gets_304_without_body_or_csp() {
 async fn icons_are_cached_for_a_day_and_errors_are_not_tagged() {
     let server = TestServer::start();
     let (_, policy) = etag_of(&server, "/icons/tls.svg").await;
-    assert_eq!(policy, "public, max-age=86400");
+    assert_eq!(policy, "max-age=86400");
     let response = server.get("/issues/nope").await;
     assert_eq!(response.status(), 404);
     assert!(response.headers().get("etag").is_none());
@@ -188,7 +188,7 @@ async fn built_assets_are_served_from_pre_compressed_copies() {
     assert_eq!(header("content-encoding"), "br");
     assert_eq!(
         header("cache-control"),
-        "public, max-age=31536000, immutable"
+        "max-age=31536000, immutable"
     );
     assert_eq!(
         response.bytes().await.expect("body").as_ref(),

@@ -65,7 +65,7 @@ fn the_export_writes_every_page_and_a_headers_file_with_each_page_csp() {
             .ok(),
         Some(26)
     );
-    assert!(headers.contains("\n/pkg/*\n  cache-control: public, max-age=31536000, immutable"));
+    assert!(headers.contains("\n/pkg/*\n  cache-control: max-age=31536000, immutable"));
     let search: serde_json::Value =
         serde_json::from_str(&read("api/search-index")).expect("the search data is JSON");
     assert!(search.is_object());

@@ -6,6 +6,7 @@
 //! what the middleware and the framework answer with an empty or plain-text body: 400 from
 //! extractors, 404 from static files, 405, 408, 413, 414, 431, 500 and 503.
 
+use super::cache_headers::Kind;
 use app::content::escaped;
 use axum::body::{to_bytes, Body};
 use axum::extract::Request;
@@ -75,9 +76,7 @@ pub async fn error_bodies(request: Request, next: Next) -> Response {
         );
         error_page(status, message, detail.as_deref())
     };
-    parts
-        .headers
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Kind::Uncached.policy().apply(&mut parts.headers);
     Response::from_parts(parts, Body::from(body))
 }
 

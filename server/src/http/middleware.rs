@@ -14,6 +14,7 @@ use tower::limit::GlobalConcurrencyLimitLayer;
 use tower::load_shed::LoadShedLayer;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::map_request_body::MapRequestBodyLayer;
@@ -24,6 +25,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
 use tracing::Level;
 
+use super::cache_headers::MIN_COMPRESSED_BYTES;
 use super::render_cache::{serve_rendered, RenderCache};
 use crate::config::Limits;
 
@@ -68,9 +70,14 @@ pub fn apply(router: Router, limits: &Limits, hsts: bool) -> Router {
         )
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(security)
-        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(CompressionLayer::new().br(true).gzip(true).compress_when(
+            SizeAbove::new(MIN_COMPRESSED_BYTES)
+                .and(NotForContentType::GRPC)
+                .and(NotForContentType::IMAGES)
+                .and(NotForContentType::SSE),
+        ))
         .layer(axum::middleware::from_fn(super::error_pages::error_bodies))
-        .layer(axum::middleware::from_fn(super::cache::caching))
+        .layer(axum::middleware::from_fn(super::cache_headers::caching))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(axum::middleware::from_fn(answer_options))
         .layer(axum::middleware::from_fn(super::error_pages::reject_unusual_targets))

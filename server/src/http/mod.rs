@@ -2,7 +2,7 @@
 //! the 404 page, all behind the middleware stack.
 
 mod api;
-pub(crate) mod cache;
+pub(crate) mod cache_headers;
 mod error_pages;
 mod health;
 mod middleware;

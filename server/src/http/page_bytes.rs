@@ -13,24 +13,15 @@
 //! (the framework's islands loader and router script is sent as written, about 1 KB more).
 
 use axum::body::Body;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::Response;
 use base64::Engine;
 use bytes::Bytes;
 use sha2::{Digest, Sha256};
 use std::ops::Range;
 
+use super::cache_headers::{matches_tag, not_modified, Kind, StoredPageMark};
 use crate::precompress::{brotli_bytes, gzip_bytes};
-
-/// How stored pages may be cached: shared caches (a CDN) may keep them a minute and serve
-/// a stale copy for five more while they revalidate with the `ETag`.
-pub const PAGE_CACHE_CONTROL: &str = "public, max-age=60, stale-while-revalidate=300";
-/// Variants that depend on more than the URL in ways many CDNs ignore (a chosen theme, the
-/// islands router's shorter document) stay in the browser's cache only.
-pub const PRIVATE_PAGE_CACHE_CONTROL: &str = "private, max-age=60";
-/// What a stored page depends on besides its URL: the encoding, the islands router's
-/// shorter document, and the theme cookie (rendered into `<html data-theme>`).
-pub const PAGE_VARY: &str = "Accept-Encoding, Islands-Router, Cookie";
 
 /// A page's bytes in each encoding, its tag and its policy.
 pub struct PageBytes {
@@ -150,45 +141,32 @@ impl PageBytes {
         shared: bool,
     ) -> Response {
         let tag = self.etag(encoding);
-        let not_modified = if_none_match.is_some_and(|wanted| matches_tag(wanted, &tag));
         let body = match encoding {
             Encoding::Brotli => &self.brotli,
             Encoding::Gzip => &self.gzip,
             Encoding::Identity => &self.identity,
         };
-        let mut response = if not_modified {
-            let mut response = Response::new(Body::empty());
-            *response.status_mut() = StatusCode::NOT_MODIFIED;
-            response
-        } else {
-            let mut response = Response::new(Body::from(body.clone()));
-            *response.headers_mut() = headers.clone();
-            response
-                .headers_mut()
-                .insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
-            if let Some(token) = encoding.token() {
-                response
-                    .headers_mut()
-                    .insert(header::CONTENT_ENCODING, HeaderValue::from_static(token));
-            }
-            response
-        };
+        let mut response = Response::new(Body::from(body.clone()));
         let out = response.headers_mut();
-        if !not_modified {
-            // A 304 leaves the policy the client stored with the page as it is.
-            out.insert(header::CONTENT_SECURITY_POLICY, self.policy.clone());
+        *out = headers.clone();
+        out.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+        if let Some(token) = encoding.token() {
+            out.insert(header::CONTENT_ENCODING, HeaderValue::from_static(token));
         }
-        out.insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static(if shared {
-                PAGE_CACHE_CONTROL
-            } else {
-                PRIVATE_PAGE_CACHE_CONTROL
-            }),
-        );
-        out.insert(header::VARY, HeaderValue::from_static(PAGE_VARY));
+        out.insert(header::CONTENT_SECURITY_POLICY, self.policy.clone());
+        let kind = if shared {
+            Kind::SharedPage
+        } else {
+            Kind::PrivatePage
+        };
+        kind.policy().apply(out);
         if let Ok(tag) = HeaderValue::from_str(&tag) {
             out.insert(header::ETAG, tag);
+        }
+        response.extensions_mut().insert(StoredPageMark);
+        if if_none_match.is_some_and(|wanted| matches_tag(wanted, &tag)) {
+            let (parts, _) = response.into_parts();
+            return not_modified(parts);
         }
         response
     }
@@ -207,14 +185,6 @@ impl PageBytes {
     fn text(&self) -> &str {
         std::str::from_utf8(&self.identity).unwrap_or_default()
     }
-}
-
-/// Whether an `If-None-Match` list names `tag` (weak comparison, as RFC 9110 asks for
-/// `If-None-Match`), or is `*`.
-pub fn matches_tag(if_none_match: &str, tag: &str) -> bool {
-    if_none_match.split(',').map(str::trim).any(|candidate| {
-        candidate == "*" || candidate.trim_start_matches("W/") == tag.trim_start_matches("W/")
-    })
 }
 
 /// The page without its nonce and with valid spellings of the framework's markup (see the
@@ -318,6 +288,7 @@ fn inline_script_hashes(html: &str, nonce: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::StatusCode;
 
     const NONCE: &str = "bm9uY2UxMjM";
 
@@ -425,6 +396,20 @@ mod tests {
         let other = page.respond(&headers, Encoding::Brotli, Some(&tags[1]), true);
         assert_eq!(other.status(), StatusCode::OK);
         assert_eq!(other.headers()[header::CONTENT_ENCODING], "br");
-        assert_eq!(other.headers()[header::VARY], PAGE_VARY);
+        // The 304 carries the caching headers of the 200 it stands for.
+        let whole = page.respond(&headers, Encoding::Brotli, None, true);
+        for name in [header::CACHE_CONTROL, header::VARY, header::ETAG] {
+            assert_eq!(
+                fresh.headers().get(&name),
+                whole.headers().get(&name),
+                "{name}"
+            );
+        }
+        assert!(whole.headers()[header::VARY]
+            .to_str()
+            .is_ok_and(|vary| vary.contains("Accept-Encoding")));
+        assert!(!fresh
+            .headers()
+            .contains_key(header::CONTENT_SECURITY_POLICY));
     }
 }

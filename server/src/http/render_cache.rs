@@ -25,7 +25,7 @@ use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode}
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::cache::response_nonce;
+use super::cache_headers::response_nonce;
 use super::page_bytes::{respell, Encoding, NotStorable, PageBytes};
 
 /// Pages kept at once. The real site has 30-odd page variants; the rest is headroom for
