@@ -186,10 +186,7 @@ async fn built_assets_are_served_from_pre_compressed_copies() {
     assert_eq!(response.status(), 200);
     let header = |name: &str| support::header(&response, name);
     assert_eq!(header("content-encoding"), "br");
-    assert_eq!(
-        header("cache-control"),
-        "max-age=31536000, immutable"
-    );
+    assert_eq!(header("cache-control"), "max-age=31536000, immutable");
     assert_eq!(
         response.bytes().await.expect("body").as_ref(),
         stored.as_slice(),

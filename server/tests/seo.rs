@@ -233,8 +233,9 @@ async fn each_page_points_to_a_real_1200_by_630_share_image() {
         let response = server.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(header(&response, "content-type"), "image/png");
-        assert!(
-            header(&response, "cache-control").starts_with("public"),
+        assert_eq!(
+            header(&response, "cache-control"),
+            "max-age=86400",
             "{path}"
         );
         let etag = header(&response, "etag");

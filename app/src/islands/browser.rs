@@ -12,7 +12,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlFormElement, HtmlInputElement};
 
-use crate::routes::{home_href, FOCUS_PARAM};
+use crate::routes::{home_href, FOCUS_AREA_PARAM};
 use crate::search::SearchIndex;
 
 /// The id of the search box in the header.
@@ -119,7 +119,7 @@ pub fn on_home_page() -> bool {
 
 /// Puts `query` in the address bar without a new history entry (typing is not navigation).
 pub fn replace_address(query: &str) {
-    let url = home_href(query, location_param(FOCUS_PARAM).as_deref());
+    let url = home_href(query, location_param(FOCUS_AREA_PARAM).as_deref());
     if let Ok(history) = leptos::prelude::window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }

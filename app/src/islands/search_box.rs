@@ -12,7 +12,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::browser;
-use crate::routes::{FOCUS_PARAM, QUERY_PARAM};
+use crate::routes::{FOCUS_AREA_PARAM, QUERY_PARAM};
 use crate::search::MAX_QUERY_CHARS;
 
 #[island]
@@ -113,7 +113,7 @@ pub fn SearchBox(
                 on:keydown=on_keydown
                 on:focus=on_focus
             />
-            <input type="hidden" name=FOCUS_PARAM value=focus.clone().unwrap_or_default() disabled=focus.is_none() />
+            <input type="hidden" name=FOCUS_AREA_PARAM value=focus.clone().unwrap_or_default() disabled=focus.is_none() />
             <button type="submit" class="site-search__button">"Search"</button>
             <kbd class="site-search__key" aria-hidden="true">"/"</kbd>
         </form>
@@ -124,13 +124,13 @@ pub fn SearchBox(
 /// client-side navigation may differ from the page the header was rendered with.
 fn keep_focus_filter_of_this_page(form: &web_sys::HtmlFormElement) {
     use wasm_bindgen::JsCast;
-    let Ok(Some(field)) = form.query_selector(&format!("input[name={FOCUS_PARAM}]")) else {
+    let Ok(Some(field)) = form.query_selector(&format!("input[name={FOCUS_AREA_PARAM}]")) else {
         return;
     };
     let Ok(field) = field.dyn_into::<web_sys::HtmlInputElement>() else {
         return;
     };
-    let focus = browser::location_param(FOCUS_PARAM);
+    let focus = browser::location_param(FOCUS_AREA_PARAM);
     field.set_disabled(focus.is_none());
     field.set_value(&focus.unwrap_or_default());
 }

@@ -2,7 +2,6 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use crate::components::{ErrorView, IsocQuote, IssueCard};
 use crate::domain::{issue_href, IssueIndex, IssueLink, Section, SectionKind};
@@ -16,11 +15,11 @@ use crate::server_fns::issues::list_issues;
 /// `?focus=<slug>` narrows the issues to one focus area.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let query = use_query_map();
+    let query = super::use_page_query();
     let index = Resource::new(
         move || {
-            let query = query.read();
-            (query.get(super::FOCUS_PARAM), query.get(super::QUERY_PARAM))
+            let query = query.get();
+            (query.focus_area, query.q)
         },
         |(focus, q)| list_issues(focus, q),
     );

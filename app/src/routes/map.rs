@@ -1,12 +1,11 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_query_map;
 
 use crate::components::{ErrorView, MapDrawing};
 use crate::domain::{issue_href, TopicMap};
 use crate::islands::{MapExplorer, MAP_VIEWPORT_ID};
-use crate::routes::{map_page_href, FOCUS_PARAM, ISSUE_PARAM, QUERY_PARAM};
+use crate::routes::{map_page_href, use_page_query, FOCUS_AREA_PARAM, QUERY_PARAM};
 use crate::seo::PageMeta;
 use crate::server_fns::map::get_topic_map;
 
@@ -17,15 +16,11 @@ const DESCRIPTION: &str = "How the 26 Internet issues connect: one map of the fo
 /// `?issue=` selects one.
 #[component]
 pub fn MapPage() -> impl IntoView {
-    let query = use_query_map();
+    let query = use_page_query();
     let map = Resource::new(
         move || {
-            let query = query.read();
-            (
-                query.get(FOCUS_PARAM),
-                query.get(QUERY_PARAM),
-                query.get(ISSUE_PARAM),
-            )
+            let query = query.get();
+            (query.focus_area, query.q, query.issue)
         },
         |(focus, q, issue)| get_topic_map(focus, q, issue),
     );
@@ -107,7 +102,7 @@ fn MapView(map: TopicMap) -> impl IntoView {
             <form class="map-search" action="/map" method="get" role="search" aria-label="Highlight on the map">
                 <label for="map-q">"Highlight issues matching"</label>
                 <input id="map-q" name=QUERY_PARAM type="search" value=map.query.clone() />
-                {focus_slug.clone().map(|f| view! { <input type="hidden" name=FOCUS_PARAM value=f /> })}
+                {focus_slug.clone().map(|f| view! { <input type="hidden" name=FOCUS_AREA_PARAM value=f /> })}
                 <button type="submit">"Highlight"</button>
             </form>
             <p class="map-page__status" role="status">{status}</p>

@@ -5,6 +5,7 @@ mod home;
 mod issue;
 mod map;
 mod not_found;
+mod page_query;
 
 pub use glossary::GlossaryPage;
 pub use home::HomePage;
@@ -12,19 +13,7 @@ pub use issue::IssuePage;
 pub use map::MapPage;
 pub use not_found::NotFound;
 
-/// `/?focus=<focus-area-slug>` narrows the listing to one focus area (or `emerging`).
-pub const FOCUS_PARAM: &str = "focus";
-
-/// `/?q=<words>` searches the issues; on `/map` it highlights the matches.
-pub const QUERY_PARAM: &str = "q";
-
-/// `/map?issue=<slug>` opens the map with that issue selected.
-pub const ISSUE_PARAM: &str = "issue";
-
-/// Every query parameter any page reads. A page's HTML depends on its path and these
-/// alone, which is what the server's render store keys on: add a parameter here when a page
-/// starts reading it.
-pub const PAGE_QUERY_PARAMS: &[&str] = &[FOCUS_PARAM, QUERY_PARAM, ISSUE_PARAM];
+pub use page_query::{use_page_query, PageQuery, FOCUS_AREA_PARAM, ISSUE_PARAM, QUERY_PARAM};
 
 /// `/` with a query and a filter, leaving out the empty ones: `/?q=bgp&focus=building-trust`.
 pub fn home_href(query: &str, focus: Option<&str>) -> String {
@@ -37,7 +26,7 @@ pub fn home_href(query: &str, focus: Option<&str>) -> String {
     }
     if let Some(focus) = focus {
         pairs.push(format!(
-            "{FOCUS_PARAM}={}",
+            "{FOCUS_AREA_PARAM}={}",
             crate::domain::encode_query_value(focus)
         ));
     }
@@ -53,7 +42,7 @@ pub fn map_page_href(focus: Option<&str>, query: &str, issue: Option<&str>) -> S
     let mut pairs = Vec::new();
     if let Some(focus) = focus {
         pairs.push(format!(
-            "{FOCUS_PARAM}={}",
+            "{FOCUS_AREA_PARAM}={}",
             crate::domain::encode_query_value(focus)
         ));
     }

@@ -72,15 +72,10 @@ pub struct Policy {
 impl Kind {
     pub const fn policy(self) -> Policy {
         let (cache_control, vary) = match self {
-            Self::SharedPage => (
-                "max-age=60, stale-while-revalidate=300",
-                Some(PAGE_VARY),
-            ),
+            Self::SharedPage => ("max-age=60, stale-while-revalidate=300", Some(PAGE_VARY)),
             Self::PrivatePage => ("private, max-age=60", Some(PAGE_VARY)),
             Self::Json => ("max-age=60", Some(ENCODING_VARY)),
-            Self::FingerprintedAsset => {
-                ("max-age=31536000, immutable", Some(ENCODING_VARY))
-            }
+            Self::FingerprintedAsset => ("max-age=31536000, immutable", Some(ENCODING_VARY)),
             Self::Asset => ("no-cache", Some(ENCODING_VARY)),
             Self::Image => ("max-age=86400", Some(ENCODING_VARY)),
             Self::ShareImage => ("max-age=86400", None),

@@ -6,9 +6,9 @@
 //!
 //! Only `200` HTML answers to `GET` are kept. The key is what the page depends on: its path,
 //! whether the islands router asked (it gets a shorter document), and the query parameters
-//! pages actually read ([`app::routes::PAGE_QUERY_PARAMS`]); any other parameter (`utm_source`,
-//! a cache buster) cannot change the page and is left out of the key, so junk URLs land on
-//! the entry of the real page. The store holds at most [`CAPACITY`] pages and evicts the one
+//! pages actually read ([`PageQuery`], the type pages read them through); any other
+//! parameter (`utm_source`, a cache buster) cannot change the page and is left out of the
+//! key, so junk URLs land on the entry of the real page. The store holds at most [`CAPACITY`] pages and evicts the one
 //! used longest ago; the capacity check, eviction and insert happen under one lock.
 //!
 //! Every answer says what happened in a `Cache-Status` header (RFC 9211): `explorer; hit` or
@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
+use app::routes::PageQuery;
 use app::theme::Theme;
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
@@ -139,29 +140,17 @@ struct Wanted {
     if_none_match: Option<String>,
 }
 
-/// Whether the query carries a non-empty search (`q`), whose pages are never stored.
-fn has_free_text(query: Option<&str>) -> bool {
-    query.unwrap_or_default().split('&').any(|pair| {
-        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        name == app::routes::QUERY_PARAM && !value.is_empty()
-    })
-}
-
-/// The store's key for a request: islands-router flag, theme, path, and the page
-/// parameters in a fixed order (every value, in request order). Other parameters are
-/// dropped. The theme is part of the key because pages render it into `<html data-theme>`
-/// (no flash of the wrong theme); visitors who never chose share the "system" pages.
-fn store_key(islands_router: bool, theme: Theme, path: &str, query: Option<&str>) -> String {
-    let mut key = format!("{}|{}|{path}", u8::from(islands_router), theme.as_str());
-    for name in app::routes::PAGE_QUERY_PARAMS {
-        for pair in query.unwrap_or_default().split('&') {
-            let (param, value) = pair.split_once('=').unwrap_or((pair, ""));
-            if param == *name {
-                key.push_str(&format!("|{name}={value}"));
-            }
-        }
-    }
-    key
+/// The store's key for a request: islands-router flag, theme, path, and the query as pages
+/// read it ([`PageQuery::store_key`]). The theme is part of the key because pages render it
+/// into `<html data-theme>` (no flash of the wrong theme); visitors who never chose share
+/// the "system" pages.
+fn store_key(islands_router: bool, theme: Theme, path: &str, query: &PageQuery) -> String {
+    format!(
+        "{}|{}|{path}{}",
+        u8::from(islands_router),
+        theme.as_str(),
+        query.store_key()
+    )
 }
 
 pub async fn serve_rendered(
@@ -181,17 +170,18 @@ pub async fn serve_rendered(
         .find(|theme| *theme != Theme::System)
         .unwrap_or_default();
     let islands_router = request.headers().contains_key("islands-router");
-    if has_free_text(request.uri().query()) {
+    let page_query = PageQuery::of_request_target(
+        request
+            .uri()
+            .path_and_query()
+            .map_or("/", |target| target.as_str()),
+    );
+    if page_query.is_search() {
         // A search: any text makes a new page, so storing them would let anyone fill the
         // store and keep the CPU busy compressing. Rendered per request, like error pages.
         return unstored(next.run(request).await).await;
     }
-    let key = store_key(
-        islands_router,
-        theme,
-        request.uri().path(),
-        request.uri().query(),
-    );
+    let key = store_key(islands_router, theme, request.uri().path(), &page_query);
     let wanted = Wanted {
         shared: theme == Theme::System && !islands_router,
         encoding: Encoding::negotiate(
@@ -418,43 +408,25 @@ mod tests {
     }
 
     #[test]
-    fn the_key_keeps_only_the_parameters_pages_read() {
-        let plain = store_key(false, Theme::System, "/issues/dns", None);
+    fn the_key_is_the_page_query_plus_router_theme_and_path() {
+        let key = |router, theme, target: &str| {
+            let (path, _) = target.split_once('?').unwrap_or((target, ""));
+            store_key(router, theme, path, &PageQuery::of_request_target(target))
+        };
+        let plain = key(false, Theme::System, "/issues/dns");
         assert_eq!(
-            store_key(false, Theme::System, "/issues/dns", Some("x=1")),
+            key(false, Theme::System, "/issues/dns?utm_source=a&b"),
             plain
         );
-        assert_eq!(
-            store_key(false, Theme::System, "/issues/dns", Some("utm_source=a&b")),
-            plain
-        );
-        assert_ne!(store_key(true, Theme::System, "/issues/dns", None), plain);
-        assert_ne!(store_key(false, Theme::Dark, "/issues/dns", None), plain);
-        let focus = store_key(
-            false,
-            Theme::System,
-            "/",
-            Some("focus=building-trust&utm_source=x"),
-        );
+        assert_ne!(key(true, Theme::System, "/issues/dns"), plain);
+        assert_ne!(key(false, Theme::Dark, "/issues/dns"), plain);
+        assert_ne!(key(false, Theme::System, "/issues/tls"), plain);
+        let focus = key(false, Theme::System, "/?focus=building-trust&utm_source=x");
         assert_eq!(
             focus,
-            store_key(
-                false,
-                Theme::System,
-                "/",
-                Some("utm_source=y&focus=building-trust")
-            )
+            key(false, Theme::System, "/?utm_source=y&focus=building-trust")
         );
-        assert_ne!(focus, store_key(false, Theme::System, "/", None));
-        assert_ne!(
-            focus,
-            store_key(
-                false,
-                Theme::System,
-                "/",
-                Some("focus=building-trust&focus=x")
-            )
-        );
+        assert_ne!(focus, key(false, Theme::System, "/"));
     }
 
     #[test]

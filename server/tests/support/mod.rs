@@ -374,10 +374,7 @@ impl TestServer {
     pub async fn metric(&self, name: &str) -> u64 {
         let (status, text) = self.get_text("/metrics").await;
         assert_eq!(status, 200, "/metrics");
-        text.lines()
-            .find_map(|line| line.strip_prefix(name)?.strip_prefix(' '))
-            .and_then(|value| value.trim().parse().ok())
-            .unwrap_or_else(|| panic!("no {name} on /metrics:\n{text}"))
+        metric_in(&text, name)
     }
 
     /// Kills the process at once (SIGKILL), as the kernel or an orchestrator would.
@@ -389,4 +386,12 @@ impl TestServer {
     pub fn pid(&self) -> u32 {
         self.child.id()
     }
+}
+
+/// The value of one counter or gauge in a `/metrics` text.
+pub fn metric_in(text: &str, name: &str) -> u64 {
+    text.lines()
+        .find_map(|line| line.strip_prefix(name)?.strip_prefix(' '))
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no {name} in the metrics:\n{text}"))
 }
