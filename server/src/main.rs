@@ -216,8 +216,15 @@ async fn run(metrics: Metrics) -> Result<(), StartupError> {
     Ok(())
 }
 
-/// `MAX_CONNECTIONS`, or as many as the open-file limit allows; a setting above that limit
-/// stops start-up (the server would fail to accept before reaching its own cap).
+/// Connections held at once when `MAX_CONNECTIONS` is not set (or fewer, if the open-file
+/// limit allows fewer). Each held connection costs about 24 KiB of memory (hyper's buffers
+/// and the task; measured with 16,000 trickling clients, BENCHMARKS.md §9), so 10,000 is
+/// about 240 MiB at worst: set `MAX_CONNECTIONS` to fit a container's memory limit.
+const DEFAULT_MAX_CONNECTIONS: usize = 10_000;
+
+/// `MAX_CONNECTIONS`, or [`DEFAULT_MAX_CONNECTIONS`] within what the open-file limit allows;
+/// a setting above that limit stops start-up (the server would fail to accept before
+/// reaching its own cap).
 fn connection_capacity(
     config: &Config,
     file_limit: serve::file_limit::FileLimit,
@@ -230,7 +237,7 @@ fn connection_capacity(
             wanted: 16,
             ceiling,
         }),
-        None => Ok(ceiling),
+        None => Ok(ceiling.min(DEFAULT_MAX_CONNECTIONS)),
     }
 }
 
