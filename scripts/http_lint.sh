@@ -19,21 +19,8 @@ site_root="${2:-target/site}"
 
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
-wanted="redbot==$REDBOT_VERSION"
-if [ ! -x "$VENV/bin/redbot" ] || [ "$(cat "$VENV/.installed" 2>/dev/null)" != "$wanted" ]; then
-  step "installing $wanted into $VENV"
-  rm -rf "$VENV"
-  mkdir -p "$(dirname "$VENV")"
-  if ! python3 -m venv "$VENV" 2>/dev/null; then
-    rm -rf "$VENV"
-    step "apt-get install python3-venv"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
-    /usr/bin/python3 -m venv "$VENV"
-  fi
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check "$wanted"
-  echo "$wanted" >"$VENV/.installed"
-fi
+source scripts/lib/venv.sh
+ensure_venv "$VENV" "redbot==$REDBOT_VERSION"
 
 # The app's own built asset of each kind, by its fingerprinted name.
 asset() {

