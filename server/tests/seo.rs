@@ -155,6 +155,19 @@ async fn a_title_with_closing_tags_cannot_break_out_of_the_title_or_the_json_ld(
         !html.contains("<script>alert(1)"),
         "the title escaped its element"
     );
+    // Escaped exactly once: the app escapes because leptos_meta 0.8.7 does not; if an
+    // upgrade starts escaping too, this shows `&amp;amp;` (README, "Upgrading Leptos").
+    let title = html
+        .split_once("<title>")
+        .and_then(|(_, rest)| rest.split_once("</title>"))
+        .map(|(title, _)| title)
+        .expect("a <title>");
+    assert!(
+        title.starts_with(
+            "Privacy &lt;/title&gt;&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"
+        ),
+        "{title}"
+    );
     let article = json_ld(&html)
         .into_iter()
         .find(|b| b["@type"] == "Article")
