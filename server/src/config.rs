@@ -16,9 +16,9 @@ pub struct Config {
     pub public_base_url: PublicBaseUrl,
     /// Send `Strict-Transport-Security`: only when the public address is https.
     pub hsts: bool,
-    /// Debug builds only, with `EXPLORER_TEST_HOOKS=1`: routes the integration tests use to
-    /// make a request slow on purpose. Release builds have no such routes.
-    #[cfg(debug_assertions)]
+    /// Test builds only (feature `test-hooks`), with `EXPLORER_TEST_HOOKS=1`: routes the
+    /// integration tests use to make a request slow on purpose. No other build has them.
+    #[cfg(feature = "test-hooks")]
     pub test_hooks: bool,
 }
 
@@ -64,6 +64,16 @@ pub struct Limits {
     pub max_concurrent_requests: usize,
 }
 
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            request_timeout: Duration::from_secs(10),
+            max_body_bytes: 64 * 1024,
+            max_concurrent_requests: 1024,
+        }
+    }
+}
+
 /// Bounds on connections, enforced by the serve loop (`crate::serve`) before any request
 /// exists: a client that opens connections and sends nothing, or trickles its headers, holds
 /// a descriptor for at most `header_timeout`.
@@ -77,6 +87,16 @@ pub struct ConnectionLimits {
     pub idle_timeout: Duration,
     /// At most this many connections open at once; `None`: derived from the file limit.
     pub max_connections: Option<usize>,
+}
+
+impl Default for ConnectionLimits {
+    fn default() -> Self {
+        Self {
+            header_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(60),
+            max_connections: None,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -94,6 +114,26 @@ pub enum ConfigError {
 }
 
 impl Config {
+    /// Every default, ignoring the environment: the app serving `content_dir`, with static
+    /// files from `site_root`, as `http://127.0.0.1:3000`. For tests that build the app
+    /// in-process ([`crate::app`]).
+    pub fn with_defaults(content_dir: PathBuf, site_root: &str) -> Self {
+        let leptos = LeptosOptions::builder()
+            .output_name("explorer")
+            .site_root(site_root)
+            .build();
+        Self {
+            public_base_url: PublicBaseUrl(format!("http://{}", leptos.site_addr)),
+            leptos,
+            content_dir,
+            limits: Limits::default(),
+            connections: ConnectionLimits::default(),
+            hsts: false,
+            #[cfg(feature = "test-hooks")]
+            test_hooks: false,
+        }
+    }
+
     pub fn from_env() -> Result<Self, ConfigError> {
         let mut leptos = leptos::config::get_configuration(None)
             .map_err(|error| ConfigError::Leptos(error.to_string()))?
@@ -109,22 +149,23 @@ impl Config {
         if !content_dir.is_dir() {
             return Err(ConfigError::ContentDir(content_dir));
         }
+        let defaults = (Limits::default(), ConnectionLimits::default());
         let limits = Limits {
             request_timeout: Duration::from_secs(parse(
                 "REQUEST_TIMEOUT_SECS",
-                10u64,
+                defaults.0.request_timeout.as_secs(),
                 "whole seconds from 1 to 300",
                 |s| (1..=300).contains(s),
             )?),
             max_body_bytes: parse(
                 "MAX_BODY_BYTES",
-                64 * 1024,
+                defaults.0.max_body_bytes,
                 "a byte count from 1 to 16777216",
                 |n| (1..=16 << 20).contains(n),
             )?,
             max_concurrent_requests: parse(
                 "MAX_CONCURRENT_REQUESTS",
-                1024,
+                defaults.0.max_concurrent_requests,
                 "a count from 1 to 100000",
                 |n| (1..=100_000).contains(n),
             )?,
@@ -132,13 +173,13 @@ impl Config {
         let connections = ConnectionLimits {
             header_timeout: Duration::from_secs(parse(
                 "HEADER_TIMEOUT_SECS",
-                10u64,
+                defaults.1.header_timeout.as_secs(),
                 "whole seconds from 1 to 300",
                 |s| (1..=300).contains(s),
             )?),
             idle_timeout: Duration::from_secs(parse(
                 "IDLE_TIMEOUT_SECS",
-                60u64,
+                defaults.1.idle_timeout.as_secs(),
                 "whole seconds from 2 to 3600",
                 |s| (2..=3600).contains(s),
             )?),
@@ -168,7 +209,7 @@ impl Config {
             |_| true,
         )?;
         Ok(Self {
-            #[cfg(debug_assertions)]
+            #[cfg(feature = "test-hooks")]
             test_hooks: std::env::var("EXPLORER_TEST_HOOKS").is_ok_and(|v| v == "1"),
             hsts: public_base_url.0.starts_with("https://"),
             leptos,

@@ -67,10 +67,10 @@ fn write_then_rename(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     fs::rename(&partial, target)
 }
 
-/// Debug builds with `EXPLORER_TEST_PRECOMPRESS_PAUSE_MS=N` stop N ms half-way through each
+/// Test builds (feature `test-hooks`) with `EXPLORER_TEST_PRECOMPRESS_PAUSE_MS=N` stop N ms half-way through each
 /// copy, so the crash test can kill the process while a file is half-written.
 fn pause_mid_write_for_tests() {
-    #[cfg(debug_assertions)]
+    #[cfg(feature = "test-hooks")]
     if let Some(ms) = std::env::var("EXPLORER_TEST_PRECOMPRESS_PAUSE_MS")
         .ok()
         .and_then(|v| v.parse().ok())

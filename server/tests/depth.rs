@@ -1,10 +1,11 @@
-//! Issue pages with substance and the glossary, rendered by the real server over TCP and
+//! Issue pages with substance and the glossary, rendered by the whole app, in-process and
 //! checked against what the JSON API says the content holds.
 
 mod support;
 
 use serde_json::Value;
-use support::{main_of, visible_text, TestServer};
+use support::in_process::InProcess;
+use support::{main_of, visible_text};
 
 /// Collapses runs of whitespace, so text compares the same however the HTML wraps it.
 fn squeeze(text: &str) -> String {
@@ -28,7 +29,7 @@ fn hrefs(html: &str) -> Vec<&str> {
 
 #[tokio::test]
 async fn every_issue_page_shows_overview_facts_standards_reading_and_review_date() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     let (_, index) = server.get_json("/api/issues").await;
     let slugs: Vec<String> = index["sections"]
         .as_array()
@@ -116,7 +117,7 @@ async fn every_issue_page_shows_overview_facts_standards_reading_and_review_date
 
 #[tokio::test]
 async fn the_glossary_lists_every_term_with_an_anchor_that_issue_pages_link_to() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     let (status, glossary) = server.get_json("/api/glossary").await;
     assert_eq!(status, 200);
     let entries = glossary.as_array().expect("a list");
@@ -169,7 +170,7 @@ async fn the_glossary_lists_every_term_with_an_anchor_that_issue_pages_link_to()
 
 #[tokio::test]
 async fn the_glossary_api_refuses_query_parameters_and_the_page_is_linked_everywhere() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     let (status, body) = server.get_json("/api/glossary?x=1").await;
     assert_eq!(status, 400, "{body}");
     for path in ["/", "/issues/dns", "/no-such-page"] {

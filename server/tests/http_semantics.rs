@@ -1,22 +1,24 @@
 //! HTTP caching semantics an independent linter (REDbot) checks: `Vary` on every negotiated
 //! variant, `304` and `206` answers carrying the headers of the `200` they stand for,
-//! conditional share images, explicit freshness, no compression of tiny bodies.
+//! conditional share images, explicit freshness, no compression of tiny bodies. All
+//! in-process: the whole app, called without a socket.
 
 mod support;
 
-use support::{raw_exchange, raw_request, RawAnswer, TestServer};
+use support::in_process::{Answer, InProcess};
 
 /// The headers RFC 9110 §15.4.5 asks a 304 to repeat from the 200.
 const REPEATED_BY_304: [&str; 3] = ["cache-control", "etag", "vary"];
 
-async fn get(server: &TestServer, path: &str, headers: &[(&str, &str)]) -> RawAnswer {
-    raw_exchange(server, &raw_request("GET", path, headers)).await
+async fn get(app: &InProcess, path: &str, headers: &[(&str, &str)]) -> Answer {
+    app.get_with(path, headers).await
 }
 
-fn varies_on_encoding(answer: &RawAnswer) -> bool {
+fn varies_on_encoding(answer: &Answer) -> bool {
     answer
-        .header("vary")
-        .is_some_and(|vary| vary.to_ascii_lowercase().contains("accept-encoding"))
+        .joined("vary")
+        .to_ascii_lowercase()
+        .contains("accept-encoding")
 }
 
 /// A site root with one fingerprinted script and its brotli copy, as a built site has once
@@ -47,9 +49,8 @@ fn server_side_brotli(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-fn start_on(site: &tempfile::TempDir) -> TestServer {
-    let root = site.path().to_str().expect("utf-8 path");
-    TestServer::start_with_env(&[("LEPTOS_SITE_ROOT", root)])
+fn start_on(site: &tempfile::TempDir) -> InProcess {
+    InProcess::with_site_root(site.path())
 }
 
 #[tokio::test]
@@ -103,7 +104,7 @@ async fn an_asset_304_and_206_carry_the_caching_headers_of_its_200() {
 
 #[tokio::test]
 async fn json_304s_repeat_the_caching_headers_of_the_200() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     for path in [
         "/api/issues",
         "/api/issues/dns",
@@ -137,7 +138,7 @@ async fn json_304s_repeat_the_caching_headers_of_the_200() {
 
 #[tokio::test]
 async fn a_share_image_answers_if_none_match_with_304() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     let whole = get(&server, "/share/dns.png", &[]).await;
     assert_eq!(whole.status, 200);
     let tag = whole.header("etag").expect("an ETag");
@@ -153,7 +154,7 @@ async fn a_share_image_answers_if_none_match_with_304() {
 
 #[tokio::test]
 async fn sitemap_and_robots_say_how_long_they_stay_fresh_and_robots_is_not_compressed() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     for path in ["/sitemap.xml", "/robots.txt"] {
         let answer = get(&server, path, &[("Accept-Encoding", "gzip, br")]).await;
         assert_eq!(answer.status, 200, "{path}");
@@ -170,7 +171,7 @@ async fn sitemap_and_robots_say_how_long_they_stay_fresh_and_robots_is_not_compr
 /// not the islands router asked.
 #[tokio::test]
 async fn every_kind_of_page_varies_on_encoding_islands_router_and_cookie() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     for path in [
         "/issues/dns",
         "/",
@@ -186,13 +187,7 @@ async fn every_kind_of_page_varies_on_encoding_islands_router_and_cookie() {
             let answer = get(&server, path, &headers).await;
             assert_eq!(answer.status, 200, "{path}");
             // Several `Vary` fields add up (RFC 9110 §5.3).
-            let vary = answer
-                .headers
-                .iter()
-                .filter(|(name, _)| name == "vary")
-                .map(|(_, value)| value.to_ascii_lowercase())
-                .collect::<Vec<_>>()
-                .join(", ");
+            let vary = answer.joined("vary").to_ascii_lowercase();
             for needed in ["accept-encoding", "islands-router", "cookie"] {
                 assert!(
                     vary.contains(needed),

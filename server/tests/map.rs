@@ -1,4 +1,4 @@
-//! The topic map page, rendered by the real server over TCP: complete without JavaScript,
+//! The topic map page, rendered by the whole app, in-process: complete without JavaScript,
 //! with every issue a link and every relation a line, and its query parameters checked.
 
 mod support;
@@ -6,10 +6,11 @@ mod support;
 use std::collections::BTreeSet;
 
 use serde_json::Value;
-use support::{header, main_of, visible_text, TestServer};
+use support::in_process::InProcess;
+use support::{main_of, visible_text};
 
 /// Every issue's slug and related slugs, from the JSON API.
-async fn relations(server: &TestServer) -> Vec<(String, Vec<String>)> {
+async fn relations(server: &InProcess) -> Vec<(String, Vec<String>)> {
     let (_, index) = server.get_json("/api/issues").await;
     let mut all = Vec::new();
     for section in index["sections"].as_array().expect("sections") {
@@ -40,7 +41,7 @@ fn node_tag<'a>(html: &'a str, slug: &str) -> &'a str {
 
 #[tokio::test]
 async fn the_map_draws_every_issue_as_a_link_and_every_relation_as_a_line() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     let (status, html) = server.get_text("/map").await;
     assert_eq!(status, 200);
     assert!(html.contains("<title>Topic map · Internet Issues Explorer</title>"));
@@ -91,7 +92,7 @@ async fn the_map_draws_every_issue_as_a_link_and_every_relation_as_a_line() {
 
 #[tokio::test]
 async fn issue_focus_and_query_parameters_select_dim_and_ring_nodes() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     let (status, html) = server.get_text("/map?issue=dns").await;
     assert_eq!(status, 200);
     assert!(node_tag(&html, "dns").contains("is-active"));
@@ -140,21 +141,27 @@ async fn issue_focus_and_query_parameters_select_dim_and_ring_nodes() {
 
 #[tokio::test]
 async fn issue_pages_link_to_their_node_and_the_map_is_stored_like_other_pages() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     let (_, html) = server.get_text("/issues/securing-bgp").await;
     assert!(html.contains("href=\"/map?issue=securing-bgp\""));
     assert!(visible_text(&html).contains("See Securing BGP on the topic map"));
     let first = server.get("/map?issue=tls").await;
-    assert_eq!(first.status(), 200);
+    assert_eq!(first.status, 200);
     let second = server.get("/map?issue=tls").await;
     assert!(
-        header(&second, "cache-status").contains("hit"),
+        second
+            .header("cache-status")
+            .unwrap_or_default()
+            .contains("hit"),
         "{}",
-        header(&second, "cache-status")
+        second.header("cache-status").unwrap_or_default()
     );
     let other = server.get("/map?issue=dns").await;
     assert!(
-        !header(&other, "cache-status").contains("hit"),
+        !other
+            .header("cache-status")
+            .unwrap_or_default()
+            .contains("hit"),
         "?issue= is part of the key"
     );
 }

@@ -1,8 +1,9 @@
-//! The HTML pages, rendered by the real server over TCP.
+//! The HTML pages, rendered by the whole app, in-process.
 
 mod support;
 
-use support::{main_of, visible_text, workspace, TestServer};
+use support::in_process::InProcess;
+use support::{main_of, visible_text, workspace};
 
 fn slugs_and_titles() -> Vec<(String, String)> {
     let dir = workspace().join("content/issues");
@@ -31,7 +32,7 @@ fn slugs_and_titles() -> Vec<(String, String)> {
 
 #[tokio::test]
 async fn home_lists_every_issue_in_the_server_rendered_html() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     let (status, html) = server.get_text("/").await;
     assert_eq!(status, 200);
     let main = visible_text(main_of(&html));
@@ -62,7 +63,7 @@ async fn home_lists_every_issue_in_the_server_rendered_html() {
 
 #[tokio::test]
 async fn every_issue_page_is_complete_without_javascript() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     for (slug, title) in slugs_and_titles() {
         let (status, html) = server.get_text(&format!("/issues/{slug}")).await;
         assert_eq!(status, 200, "/issues/{slug}");
@@ -89,14 +90,14 @@ async fn every_issue_page_is_complete_without_javascript() {
 
 #[tokio::test]
 async fn the_dns_page_shows_the_repaired_example_domain() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     let (_, html) = server.get_text("/issues/dns").await;
     assert!(visible_text(&html).contains("(such as example.org) to Internet addresses"));
 }
 
 #[tokio::test]
 async fn unknown_issues_and_paths_are_real_404s_with_a_way_back() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     for path in [
         "/issues/no-such-issue",
         "/no-such-page",
@@ -121,7 +122,7 @@ async fn unknown_issues_and_paths_are_real_404s_with_a_way_back() {
 
 #[tokio::test]
 async fn a_focus_area_filter_narrows_the_listing() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     let (status, html) = server.get_text("/?focus=building-trust").await;
     assert_eq!(status, 200);
     let main = visible_text(main_of(&html));
@@ -135,17 +136,15 @@ async fn a_focus_area_filter_narrows_the_listing() {
 
 #[tokio::test]
 async fn category_icons_are_served_as_svg() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     for (slug, _) in slugs_and_titles() {
         let response = server.get(&format!("/icons/{slug}.svg")).await;
-        assert_eq!(response.status(), 200, "{slug}");
-        let kind = response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_string();
-        assert_eq!(kind, "image/svg+xml", "{slug}");
-        assert!(response.text().await.expect("svg").starts_with("<svg"));
+        assert_eq!(response.status, 200, "{slug}");
+        assert_eq!(
+            response.header("content-type"),
+            Some("image/svg+xml"),
+            "{slug}"
+        );
+        assert!(response.body.starts_with(b"<svg"));
     }
 }

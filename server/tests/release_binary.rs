@@ -19,6 +19,8 @@ async fn the_release_binary_finds_its_fingerprinted_assets_on_its_own() {
     command
         .env_clear()
         .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+        // Asked for, but a release build has no test routes to mount.
+        .env("EXPLORER_TEST_HOOKS", "1")
         .current_dir(workspace())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -26,6 +28,11 @@ async fn the_release_binary_finds_its_fingerprinted_assets_on_its_own() {
 
     let (status, html) = server.get_text("/").await;
     assert_eq!(status, 200);
+    assert_eq!(
+        server.get("/__test/slow?ms=1").await.status(),
+        404,
+        "the release build carries the test routes"
+    );
     let linked: BTreeSet<&str> = ["href=\"", "src=\""]
         .iter()
         .flat_map(|attribute| html.split(attribute).skip(1))

@@ -10,7 +10,7 @@ pub mod page_bytes;
 mod render_cache;
 mod seo;
 mod share;
-#[cfg(debug_assertions)]
+#[cfg(feature = "test-hooks")]
 mod test_hooks;
 mod theme;
 
@@ -61,7 +61,7 @@ pub fn router(config: &Config, catalog: Arc<Catalog>, metrics: Arc<Metrics>) -> 
         })
         .fallback(file_and_error_handler_with_context(provide_catalog, shell))
         .with_state(options);
-    #[cfg(debug_assertions)]
+    #[cfg(feature = "test-hooks")]
     let app = if config.test_hooks {
         app.merge(test_hooks::router())
     } else {

@@ -1,4 +1,5 @@
-//! Routes for the integration tests, compiled into debug builds only and mounted only with
+//! Routes for the integration tests, compiled only with the `test-hooks` feature (which
+//! `cargo test` turns on, and no other build) and mounted only with
 //! `EXPLORER_TEST_HOOKS=1`: `GET /__test/slow?ms=N` answers after N milliseconds (at most
 //! two minutes), so tests can hold a request open to exercise the timeout, load shedding
 //! and graceful shutdown deterministically.

@@ -1,6 +1,8 @@
 //! Runs the real server binary on a free port of 127.0.0.1 and talks to it over TCP.
 #![allow(dead_code)] // each test file uses a different part of this module
 
+pub mod in_process;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};

@@ -1,0 +1,60 @@
+//! The binary's other commands: `--check-content` and `export <dir>`.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use app::content::load_catalog;
+
+use crate::config::Config;
+use crate::startup_error::StartupError;
+
+/// `server --check-content`: loads `CONTENT_DIR` (default `content`) and reports every
+/// problem as `file:line:column: what is wrong`, without starting the server.
+pub fn check_content() -> ExitCode {
+    let dir =
+        std::env::var_os("CONTENT_DIR").map_or_else(|| "content".into(), std::path::PathBuf::from);
+    match load_catalog(&dir) {
+        Ok(catalog) => {
+            println!(
+                "{}: {} issues and {} glossary terms, no problems",
+                dir.display(),
+                catalog.len(),
+                catalog.glossary().len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            eprint!("{errors}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `server export <dir>`: writes every page, the assets, the search data and a `_headers`
+/// file for a static host (see `export.rs`), with the same configuration as serving.
+pub async fn export_site() -> ExitCode {
+    let Some(out) = std::env::args_os().nth(2).map(std::path::PathBuf::from) else {
+        eprintln!("usage: server export <directory>");
+        return ExitCode::from(2);
+    };
+    let prepared = Config::from_env()
+        .map_err(StartupError::from)
+        .and_then(|config| Ok((load_catalog(&config.content_dir)?, config)));
+    let (catalog, config) = match prepared {
+        Ok(prepared) => prepared,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match crate::export::export(&config, Arc::new(catalog), &out).await {
+        Ok(files) => {
+            println!("exported {files} files to {}", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! The whole app called in-process (`server::app` with `tower::ServiceExt::oneshot`): no
+//! process, no port, no TCP. For tests of HTTP semantics (status, headers, bodies, caching);
+//! what needs real connections starts the binary ([`super::TestServer`]).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::body::{to_bytes, Body, Bytes};
+use axum::http::{HeaderMap, Request, StatusCode};
+use axum::Router;
+use server::config::Config;
+use tower::ServiceExt;
+
+pub struct InProcess {
+    router: Router,
+}
+
+/// One answer: status, every header, the body as sent (not decoded).
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+}
+
+impl Answer {
+    /// A header's value (the first, if repeated).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// Every value of a header that may repeat, joined as one list (RFC 9110 §5.3).
+    pub fn joined(&self, name: &str) -> String {
+        self.headers
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl InProcess {
+    /// The real content, static files from `public/` (what cargo-leptos copies).
+    pub fn new() -> Self {
+        Self::with_site_root(&super::workspace().join("public"))
+    }
+
+    /// The real content, static files from `site_root`.
+    pub fn with_site_root(site_root: &Path) -> Self {
+        let content = super::workspace().join("content");
+        let catalog = app::content::load_catalog(&content).expect("the real content loads");
+        let config = Config::with_defaults(content, site_root.to_str().expect("utf-8 path"));
+        Self {
+            router: server::app(&config, Arc::new(catalog)),
+        }
+    }
+
+    /// `GET path`.
+    pub async fn get(&self, path: &str) -> Answer {
+        self.get_with(path, &[]).await
+    }
+
+    /// `GET path`: status and body as text.
+    pub async fn get_text(&self, path: &str) -> (u16, String) {
+        let answer = self.get(path).await;
+        let text = String::from_utf8(answer.body.to_vec()).expect("a UTF-8 body");
+        (answer.status.as_u16(), text)
+    }
+
+    /// `GET path`: status and body as JSON.
+    pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
+        let answer = self.get(path).await;
+        let json = serde_json::from_slice(&answer.body)
+            .unwrap_or_else(|e| panic!("{path} is not JSON: {e}"));
+        (answer.status.as_u16(), json)
+    }
+
+    /// `GET path` with `headers`.
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Answer {
+        let mut request = Request::get(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::empty()).expect("a valid request"))
+            .await
+    }
+
+    /// `POST path` with a form body.
+    pub async fn post_form(&self, path: &str, body: &str) -> Answer {
+        let request = Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(body.to_owned()))
+            .expect("a valid request");
+        self.send(request).await
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Answer {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .unwrap_or_else(|never| match never {});
+        let (parts, body) = response.into_parts();
+        let body = to_bytes(body, 64 << 20).await.expect("the body");
+        Answer {
+            status: parts.status,
+            headers: parts.headers,
+            body,
+        }
+    }
+}
