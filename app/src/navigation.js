@@ -78,7 +78,19 @@ addEventListener("keydown", (event) => {
   if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
   const help = document.getElementById("shortcuts");
   if (help && help.open) return;
-  const follow = (selector) => {
+  // The router changes the address before it swaps the new page in: a key pressed in
+  // between waits for the page the address names (its canonical link), so ← right after →
+  // steps back from the new issue, not from the old one.
+  const shown = () => {
+    const canonical = document.querySelector('link[rel="canonical"]');
+    return !canonical || new URL(canonical.href).pathname === location.pathname;
+  };
+  const follow = (selector, frames = 120) => {
+    if (!shown() && frames > 0) {
+      event.preventDefault();
+      requestAnimationFrame(() => follow(selector, frames - 1));
+      return;
+    }
     const link = document.querySelector(selector);
     if (link) {
       event.preventDefault();

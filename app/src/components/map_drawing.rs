@@ -16,6 +16,10 @@ pub fn MapDrawing(
     children: Children,
 ) -> impl IntoView {
     let layout = map.layout;
+    let svg_title = format!(
+        "Topic map: the {} issues by focus area, with a line between each pair of related issues",
+        layout.nodes.len()
+    );
     let panel = layout.panel;
     let selected = map.selected;
     let neighbours: Vec<u32> = selected
@@ -103,7 +107,7 @@ pub fn MapDrawing(
             height=layout.height
             aria-labelledby="map-svg-title"
         >
-            <title id="map-svg-title">"Topic map: the 26 issues by focus area, with a line between each pair of related issues"</title>
+            <title id="map-svg-title">{svg_title}</title>
             <g class="map__regions">{regions}</g>
             <g class="map__edges" aria-hidden="true">{edges}</g>
             <g class="map__nodes">{nodes}</g>

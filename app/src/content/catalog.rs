@@ -108,7 +108,10 @@ impl Catalog {
             .map(|&i| (self.issues[i].slug.clone(), self.issues[i].title.clone()))
             .collect();
         let emerging = regions.len() as u32;
-        regions.push((search::EMERGING.to_string(), "Emerging issues".to_string()));
+        regions.push((
+            search::EMERGING.to_string(),
+            search::EMERGING_ISSUES.to_string(),
+        ));
         let issues: Vec<MapIssue> = self
             .issues
             .iter()
@@ -185,7 +188,7 @@ impl Catalog {
                 let mut areas: Vec<String> =
                     issue.focus_areas.iter().map(|&i| area_name(i)).collect();
                 if issue.section == SectionKind::Emerging {
-                    areas.push("Emerging issues".to_string());
+                    areas.push(search::EMERGING_ISSUES.to_string());
                 }
                 SearchDoc {
                     slug: issue.slug.clone(),
@@ -287,7 +290,7 @@ impl Catalog {
         let filter_link = filter.as_ref().map(|filter| match filter {
             Filter::Emerging => IssueLink {
                 slug: search::EMERGING.to_string(),
-                title: "Emerging issues".to_string(),
+                title: search::EMERGING_ISSUES.to_string(),
                 short_title: "Emerging".to_string(),
             },
             Filter::FocusArea(slug) => self.link(self.by_slug[slug.as_str()]),

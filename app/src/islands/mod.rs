@@ -1,4 +1,6 @@
-//! Every `#[island]`: the only code that ships WASM. One island per file.
+//! Every `#[island]`, one per file: with what they call, the only code that ships WASM.
+//! `FilterChips` sits beside the results island that renders it, and is also rendered on
+//! its own, on the server only, on `/` without a query.
 
 mod browser;
 #[cfg(feature = "hydrate")]

@@ -9,9 +9,9 @@ use crate::routes::{map_page_href, use_page_query, FOCUS_AREA_PARAM, QUERY_PARAM
 use crate::seo::PageMeta;
 use crate::server_fns::map::get_topic_map;
 
-const DESCRIPTION: &str = "How the 26 Internet issues connect: one map of the four focus areas and the emerging issues, with a line between each pair of related issues.";
+const DESCRIPTION: &str = "How the Internet issues connect: one map of the four focus areas and the emerging issues, with a line between each pair of related issues.";
 
-/// `/map`: the 26 issues and their connections as one drawing, then the same as lists.
+/// `/map`: every issue and its connections as one drawing, then the same as lists.
 /// `?focus=` dims what is outside a focus area, `?q=` rings the issues a search finds,
 /// `?issue=` selects one.
 #[component]
@@ -94,7 +94,7 @@ fn MapView(map: TopicMap) -> impl IntoView {
         <article class="map-page" aria-labelledby="map-title">
             <h1 id="map-title">"Topic map"</h1>
             <p class="map-page__intro">
-                "The 26 issues grouped by focus area, each drawn in its first one, with a line between every pair of related issues. Small dots name an issue’s other focus areas. Every issue is a link; the same connections are listed in words below the map."
+                {format!("The {} issues grouped by focus area, each drawn in its first one, with a line between every pair of related issues. Small dots name an issue’s other focus areas. Every issue is a link; the same connections are listed in words below the map.", map.layout.nodes.len())}
             </p>
             <nav class="focus-areas" aria-label="Dim the map to a focus area">
                 <ul class="focus-areas__list">{chips}</ul>

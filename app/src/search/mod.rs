@@ -81,6 +81,9 @@ pub enum Filter {
 /// The `focus` value that selects the emerging issues.
 pub const EMERGING: &str = "emerging";
 
+/// What the emerging issues are called wherever they stand beside the focus areas.
+pub const EMERGING_ISSUES: &str = "Emerging issues";
+
 impl Filter {
     /// From a `focus` query value; `None` when it names no known filter.
     pub fn parse(value: &str, index: &SearchIndex) -> Option<Self> {

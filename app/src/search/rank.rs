@@ -312,7 +312,7 @@ fn facet_counts(index: &SearchIndex, candidates: &[usize]) -> Vec<FacetCount> {
         .collect();
     counts.push(FacetCount {
         slug: EMERGING.to_string(),
-        name: "Emerging issues".to_string(),
+        name: super::EMERGING_ISSUES.to_string(),
         count: count(&Filter::Emerging),
     });
     counts
