@@ -82,7 +82,7 @@ addEventListener("keydown", (event) => {
   // between waits for the page the address names (its canonical link), so ← right after →
   // steps back from the new issue, not from the old one.
   const shown = () => {
-    const canonical = document.querySelector('link[rel="canonical"]');
+    const canonical = document.querySelector("link[rel=canonical]");
     return !canonical || new URL(canonical.href).pathname === location.pathname;
   };
   const follow = (selector, frames = 120) => {
