@@ -21,7 +21,7 @@ use axum::Router;
 use tower::ServiceExt;
 
 use crate::config::Config;
-use crate::http::page_bytes::PageBytes;
+use crate::http::page_store::page_bytes::PageBytes;
 
 /// Headers a static host should send as this server does (the rest are per-connection).
 const KEPT_HEADERS: [&str; 9] = [

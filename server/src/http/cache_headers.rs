@@ -2,7 +2,7 @@
 //! place ([`caching`]) to a `200` and to the `304` and `206` that stand for it, so they
 //! cannot drift apart (RFC 9110 §15.4.5: a `304` carries the `Cache-Control`, `ETag` and
 //! `Vary` the `200` would). Stored pages take theirs from the same table when the render
-//! store answers (`page_bytes`), and are marked ([`StoredPageMark`]) so this layer leaves
+//! store answers (`page_store::page_bytes`), and are marked ([`StoredPageMark`]) so this layer leaves
 //! them alone.
 //!
 //! Every response whose body may be compressed says `Vary: Accept-Encoding`, the

@@ -26,7 +26,7 @@ use tower_http::LatencyUnit;
 use tracing::Level;
 
 use super::cache_headers::MIN_COMPRESSED_BYTES;
-use super::render_cache::{serve_rendered, RenderCache};
+use super::page_store::{serve_rendered, RenderCache};
 use crate::config::Limits;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");

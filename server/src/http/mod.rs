@@ -6,8 +6,7 @@ pub(crate) mod cache_headers;
 mod error_pages;
 mod health;
 mod middleware;
-pub mod page_bytes;
-mod render_cache;
+pub mod page_store;
 mod seo;
 mod share;
 #[cfg(feature = "test-hooks")]

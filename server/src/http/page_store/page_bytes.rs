@@ -20,7 +20,7 @@ use bytes::Bytes;
 use sha2::{Digest, Sha256};
 use std::ops::Range;
 
-use super::cache_headers::{matches_tag, not_modified, Kind, StoredPageMark};
+use crate::http::cache_headers::{matches_tag, not_modified, Kind, StoredPageMark};
 use crate::precompress::{brotli_bytes, gzip_bytes};
 
 /// A page's bytes in each encoding, its tag and its policy.

@@ -8,11 +8,16 @@
 //! whether the islands router asked (it gets a shorter document), and the query parameters
 //! pages actually read ([`PageQuery`], the type pages read them through); any other
 //! parameter (`utm_source`, a cache buster) cannot change the page and is left out of the
-//! key, so junk URLs land on the entry of the real page. The store holds at most [`CAPACITY`] pages and evicts the one
-//! used longest ago; the capacity check, eviction and insert happen under one lock.
+//! key, so junk URLs land on the entry of the real page. The store holds at most
+//! [`CAPACITY`] pages and evicts the one used longest ago; the capacity check, eviction and
+//! insert happen under one lock.
 //!
 //! Every answer says what happened in a `Cache-Status` header (RFC 9211): `explorer; hit` or
 //! `explorer; fwd=miss; stored` (or without `stored` when the page cannot be kept).
+//!
+//! Here: the store and the middleware that answers from it; `key.rs`, the key;
+//! `page_bytes.rs`, a page's bytes (normalised markup, hash-based CSP, the encodings, the
+//! tag, the answer). The caching headers come from the one table in `cache_headers.rs`.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -26,8 +31,12 @@ use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode}
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::cache_headers::response_nonce;
-use super::page_bytes::{respell, Encoding, NotStorable, PageBytes};
+use crate::http::cache_headers::response_nonce;
+use key::store_key;
+use page_bytes::{respell, Encoding, NotStorable, PageBytes};
+
+mod key;
+pub mod page_bytes;
 
 /// Pages kept at once. The real site has 30-odd page variants; the rest is headroom for
 /// query variants that pages read.
@@ -138,19 +147,6 @@ struct Wanted {
     shared: bool,
     encoding: Encoding,
     if_none_match: Option<String>,
-}
-
-/// The store's key for a request: islands-router flag, theme, path, and the query as pages
-/// read it ([`PageQuery::store_key`]). The theme is part of the key because pages render it
-/// into `<html data-theme>` (no flash of the wrong theme); visitors who never chose share
-/// the "system" pages.
-fn store_key(islands_router: bool, theme: Theme, path: &str, query: &PageQuery) -> String {
-    format!(
-        "{}|{}|{path}{}",
-        u8::from(islands_router),
-        theme.as_str(),
-        query.store_key()
-    )
 }
 
 pub async fn serve_rendered(
@@ -405,28 +401,6 @@ mod tests {
             bytes,
             last_used: AtomicU64::new(0),
         })
-    }
-
-    #[test]
-    fn the_key_is_the_page_query_plus_router_theme_and_path() {
-        let key = |router, theme, target: &str| {
-            let (path, _) = target.split_once('?').unwrap_or((target, ""));
-            store_key(router, theme, path, &PageQuery::of_request_target(target))
-        };
-        let plain = key(false, Theme::System, "/issues/dns");
-        assert_eq!(
-            key(false, Theme::System, "/issues/dns?utm_source=a&b"),
-            plain
-        );
-        assert_ne!(key(true, Theme::System, "/issues/dns"), plain);
-        assert_ne!(key(false, Theme::Dark, "/issues/dns"), plain);
-        assert_ne!(key(false, Theme::System, "/issues/tls"), plain);
-        let focus = key(false, Theme::System, "/?focus=building-trust&utm_source=x");
-        assert_eq!(
-            focus,
-            key(false, Theme::System, "/?utm_source=y&focus=building-trust")
-        );
-        assert_ne!(focus, key(false, Theme::System, "/"));
     }
 
     #[test]
