@@ -9,9 +9,10 @@
 # script prints that visitor's latencies and failures, the server's peak descriptors and
 # RSS, and its connection counters from /metrics.
 #
-# --soak: then SOAK_SECONDS (default 600) of wrk (64 connections on /issues/dns) beside a
-# smaller flood (2 x 1,000 trickling connections, reopened as they are cut), sampling RSS
-# and open descriptors every 10 s.
+# --soak: then SOAK_SECONDS (default 600) of wrk (64 connections cycling through every kind
+# of request: pages, searches, the API, HEAD, 304s and bad requests; bench/soak_mix.lua)
+# beside a smaller flood (2 x 1,000 trickling connections, reopened as they are cut) and 16
+# clients that leave in the middle of a response, sampling RSS and descriptors every 10 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
@@ -80,10 +81,13 @@ rm -f "$out1" "$out2" "$visits"
 if [ "${1:-}" = "--soak" ]; then
   soak="${SOAK_SECONDS:-600}"
   echo
-  echo "soak: wrk 64 connections on /issues/dns for ${soak}s beside 2 x 1,000 trickling connections"
+  echo "soak: wrk 64 connections cycling through every kind of request (bench/soak_mix.lua) for"
+  echo "${soak}s, beside 2 x 1,000 trickling connections and 16 clients that leave mid-response"
   flood 1000 "$soak" /dev/null
   flood 1000 "$soak" /dev/null
-  wrk -t2 -c64 -d"${soak}s" --latency -H 'Accept-Encoding: br' "$bench_base/issues/dns" >"${TMPDIR:-/tmp}/soak-wrk.txt" &
+  python3 bench/disconnects.py 127.0.0.1 "$bench_port" 16 "$soak" >"${TMPDIR:-/tmp}/soak-leavers.txt" &
+  pids+=($!)
+  wrk -t2 -c64 -d"${soak}s" --latency -s bench/soak_mix.lua "$bench_base" >"${TMPDIR:-/tmp}/soak-wrk.txt" &
   wrk_pid=$!
   pids+=("$wrk_pid")
   echo "| s | RSS KiB | descriptors |"
@@ -93,5 +97,8 @@ if [ "${1:-}" = "--soak" ]; then
     [ "$second" -lt "$soak" ] && sleep 10
   done
   wait "$wrk_pid" || true
-  grep -E 'Requests/sec|Socket errors|Non-2xx| 50%| 99%' "${TMPDIR:-/tmp}/soak-wrk.txt"
+  sleep 2
+  echo "after the clients left: RSS $(rss_kib) KiB, $(fds) descriptors"
+  grep -E 'requests in|Requests/sec|Socket errors|Non-2xx| 50%| 99%' "${TMPDIR:-/tmp}/soak-wrk.txt"
+  cat "${TMPDIR:-/tmp}/soak-leavers.txt"
 fi
