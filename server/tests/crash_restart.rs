@@ -9,33 +9,24 @@ use std::time::{Duration, Instant};
 
 use support::TestServer;
 
-struct Headers {
-    etag: Option<String>,
-    content_encoding: Option<String>,
-}
-
-/// A GET with `Accept-Encoding: accept`; the body as sent (not decoded).
-async fn get_encoded(server: &TestServer, path: &str, accept: &str) -> (u16, Headers, Vec<u8>) {
+/// A GET with `Accept-Encoding: accept`: status, ETag, content coding ("" when absent) and
+/// the body as sent (not decoded).
+async fn get_encoded(
+    server: &TestServer,
+    path: &str,
+    accept: &str,
+) -> (u16, String, String, Vec<u8>) {
     let response = reqwest::Client::new()
         .get(server.url(path))
         .header("accept-encoding", accept)
         .send()
         .await
         .unwrap_or_else(|e| panic!("GET {path}: {e}"));
-    let text = |name: &str| {
-        response
-            .headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-    };
-    let headers = Headers {
-        etag: text("etag"),
-        content_encoding: text("content-encoding"),
-    };
+    let etag = support::header(&response, "etag");
+    let coding = support::header(&response, "content-encoding");
     let status = response.status().as_u16();
     let body = response.bytes().await.expect("body").to_vec();
-    (status, headers, body)
+    (status, etag, coding, body)
 }
 
 /// One of each kind of response whose bytes the server decides: stored pages, a search,
@@ -53,12 +44,12 @@ const PATHS: [&str; 9] = [
 ];
 
 /// Status, ETag and body of every path in [`PATHS`], asked for with brotli.
-async fn answers(server: &TestServer) -> Vec<(u16, Option<String>, Vec<u8>)> {
+async fn answers(server: &TestServer) -> Vec<(u16, String, Vec<u8>)> {
     let mut answers = Vec::new();
     for path in PATHS {
-        let (status, headers, body) = get_encoded(server, path, "br").await;
+        let (status, etag, _, body) = get_encoded(server, path, "br").await;
         assert_eq!(status, 200, "{path}");
-        answers.push((status, headers.etag, body));
+        answers.push((status, etag, body));
     }
     answers
 }
@@ -161,21 +152,22 @@ fn files_ending(dir: &Path, suffix: &str) -> Vec<String> {
     names
 }
 
-fn decode(encoding: Option<&str>, body: &[u8]) -> Vec<u8> {
+/// `body` decoded from `coding` ("" for none).
+fn decode(coding: &str, body: &[u8]) -> Vec<u8> {
     let mut plain = Vec::new();
-    match encoding {
-        Some("br") => {
+    match coding {
+        "br" => {
             brotli::Decompressor::new(body, 4096)
                 .read_to_end(&mut plain)
                 .expect("valid brotli");
         }
-        Some("gzip") => {
+        "gzip" => {
             flate2::read::GzDecoder::new(body)
                 .read_to_end(&mut plain)
                 .expect("valid gzip");
         }
-        None => plain.extend_from_slice(body),
-        Some(other) => panic!("unexpected encoding {other}"),
+        "" => plain.extend_from_slice(body),
+        other => panic!("unexpected encoding {other}"),
     }
     plain
 }
@@ -184,10 +176,10 @@ fn decode(encoding: Option<&str>, body: &[u8]) -> Vec<u8> {
 async fn assert_assets_served_whole(server: &TestServer, assets: &[(String, Vec<u8>)]) {
     for (name, original) in assets {
         for accept in ["br", "gzip", "identity"] {
-            let (status, headers, body) =
+            let (status, _, coding, body) =
                 get_encoded(server, &format!("/pkg/{name}"), accept).await;
             assert_eq!(status, 200, "{name} ({accept})");
-            let plain = decode(headers.content_encoding.as_deref(), &body);
+            let plain = decode(&coding, &body);
             assert!(
                 &plain == original,
                 "{name} ({accept}): the body does not decode to the asset"
@@ -237,7 +229,7 @@ async fn killed_while_compressing_assets_it_never_serves_a_half_written_copy() {
         for (suffix, encoding) in [("br", "br"), ("gz", "gzip")] {
             let stored = std::fs::read(pkg.join(format!("{name}.{suffix}"))).expect("copy");
             assert!(
-                &decode(Some(encoding), &stored) == original,
+                &decode(encoding, &stored) == original,
                 "{name}.{suffix} does not decode to the asset"
             );
         }

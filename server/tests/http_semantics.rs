@@ -10,10 +10,6 @@ use support::in_process::{Answer, InProcess};
 /// The headers RFC 9110 §15.4.5 asks a 304 to repeat from the 200.
 const REPEATED_BY_304: [&str; 3] = ["cache-control", "etag", "vary"];
 
-async fn get(app: &InProcess, path: &str, headers: &[(&str, &str)]) -> Answer {
-    app.get_with(path, headers).await
-}
-
 fn varies_on_encoding(answer: &Answer) -> bool {
     answer
         .joined("vary")
@@ -64,7 +60,7 @@ async fn every_variant_of_a_negotiated_asset_says_it_varies_on_the_encoding() {
             } else {
                 &[("Accept-Encoding", accept)]
             };
-            let answer = get(&server, &path, headers).await;
+            let answer = server.get_with(&path, headers).await;
             assert_eq!(answer.status, 200, "{path} {accept}");
             assert!(
                 varies_on_encoding(&answer),
@@ -79,16 +75,16 @@ async fn every_variant_of_a_negotiated_asset_says_it_varies_on_the_encoding() {
 async fn an_asset_304_and_206_carry_the_caching_headers_of_its_200() {
     let (site, path) = site_with_script(true);
     let server = start_on(&site);
-    let whole = get(&server, &path, &[("Accept-Encoding", "br")]).await;
+    let whole = server.get_with(&path, &[("Accept-Encoding", "br")]).await;
     let modified = whole.header("last-modified").expect("Last-Modified");
-    let revalidated = get(
-        &server,
-        &path,
-        &[("Accept-Encoding", "br"), ("If-Modified-Since", modified)],
-    )
-    .await;
+    let revalidated = server
+        .get_with(
+            &path,
+            &[("Accept-Encoding", "br"), ("If-Modified-Since", modified)],
+        )
+        .await;
     assert_eq!(revalidated.status, 304);
-    let part = get(&server, &path, &[("Range", "bytes=0-9")]).await;
+    let part = server.get_with(&path, &[("Range", "bytes=0-9")]).await;
     assert_eq!(part.status, 206);
     for answer in [&revalidated, &part] {
         for name in ["cache-control", "vary"] {
@@ -112,15 +108,12 @@ async fn json_304s_repeat_the_caching_headers_of_the_200() {
         "/api/glossary",
     ] {
         // Asked for with brotli, as browsers do: the 200 is compressed, the 304 has no body.
-        let whole = get(&server, path, &[("Accept-Encoding", "br")]).await;
+        let whole = server.get_with(path, &[("Accept-Encoding", "br")]).await;
         assert_eq!(whole.status, 200, "{path}");
         let tag = whole.header("etag").expect("an ETag");
-        let revalidated = get(
-            &server,
-            path,
-            &[("Accept-Encoding", "br"), ("If-None-Match", tag)],
-        )
-        .await;
+        let revalidated = server
+            .get_with(path, &[("Accept-Encoding", "br"), ("If-None-Match", tag)])
+            .await;
         assert_eq!(revalidated.status, 304, "{path}");
         for name in REPEATED_BY_304 {
             assert!(
@@ -139,16 +132,20 @@ async fn json_304s_repeat_the_caching_headers_of_the_200() {
 #[tokio::test]
 async fn a_share_image_answers_if_none_match_with_304() {
     let server = InProcess::new();
-    let whole = get(&server, "/share/dns.png", &[]).await;
+    let whole = server.get_with("/share/dns.png", &[]).await;
     assert_eq!(whole.status, 200);
     let tag = whole.header("etag").expect("an ETag");
-    let revalidated = get(&server, "/share/dns.png", &[("If-None-Match", tag)]).await;
+    let revalidated = server
+        .get_with("/share/dns.png", &[("If-None-Match", tag)])
+        .await;
     assert_eq!(revalidated.status, 304);
     assert!(revalidated.body.is_empty());
     for name in ["cache-control", "etag"] {
         assert_eq!(revalidated.header(name), whole.header(name), "{name}");
     }
-    let other = get(&server, "/share/dns.png", &[("If-None-Match", "\"other\"")]).await;
+    let other = server
+        .get_with("/share/dns.png", &[("If-None-Match", "\"other\"")])
+        .await;
     assert_eq!(other.status, 200);
 }
 
@@ -156,14 +153,20 @@ async fn a_share_image_answers_if_none_match_with_304() {
 async fn sitemap_and_robots_say_how_long_they_stay_fresh_and_robots_is_not_compressed() {
     let server = InProcess::new();
     for path in ["/sitemap.xml", "/robots.txt"] {
-        let answer = get(&server, path, &[("Accept-Encoding", "gzip, br")]).await;
+        let answer = server
+            .get_with(path, &[("Accept-Encoding", "gzip, br")])
+            .await;
         assert_eq!(answer.status, 200, "{path}");
         let policy = answer.header("cache-control").unwrap_or_default();
         assert!(policy.contains("max-age="), "{path}: {policy:?}");
     }
-    let robots = get(&server, "/robots.txt", &[("Accept-Encoding", "gzip, br")]).await;
+    let robots = server
+        .get_with("/robots.txt", &[("Accept-Encoding", "gzip, br")])
+        .await;
     assert_eq!(robots.header("content-encoding"), None, "too small to gain");
-    let sitemap = get(&server, "/sitemap.xml", &[("Accept-Encoding", "gzip")]).await;
+    let sitemap = server
+        .get_with("/sitemap.xml", &[("Accept-Encoding", "gzip")])
+        .await;
     assert_eq!(sitemap.header("content-encoding"), Some("gzip"));
 }
 
@@ -184,7 +187,7 @@ async fn every_kind_of_page_varies_on_encoding_islands_router_and_cookie() {
             if router {
                 headers.push(("Islands-Router", "true"));
             }
-            let answer = get(&server, path, &headers).await;
+            let answer = server.get_with(path, &headers).await;
             assert_eq!(answer.status, 200, "{path}");
             // Several `Vary` fields add up (RFC 9110 §5.3).
             let vary = answer.joined("vary").to_ascii_lowercase();

@@ -46,6 +46,10 @@ impl PageQuery {
     /// parses it when it renders the page on the server.
     #[cfg(feature = "ssr")]
     pub fn of_request_target(path_and_query: &str) -> Self {
+        // Most requests have no query: nothing to parse (the parser would find no pairs).
+        if !path_and_query.contains('?') {
+            return Self::default();
+        }
         leptos_router::location::RequestUrl::new(path_and_query)
             .parse()
             .map(|url| Self::from_params(url.search_params()))

@@ -50,13 +50,8 @@ impl TestServer {
         let (sender, receiver) = mpsc::channel();
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(at) = line.find("listening on http://") {
-                    let _ = sender.send(
-                        line[at + "listening on ".len()..]
-                            .split_whitespace()
-                            .next()
-                            .map(String::from),
-                    );
+                if let Some(base) = listening_base(&line) {
+                    let _ = sender.send(Some(base));
                 }
             }
             let _ = sender.send(None);
@@ -332,6 +327,15 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
+/// The base URL in the server's `listening on http://…` log line.
+fn listening_base(line: &str) -> Option<String> {
+    let at = line.find("listening on http://")?;
+    line[at + "listening on ".len()..]
+        .split_whitespace()
+        .next()
+        .map(String::from)
+}
+
 /// Starts `command` and reads its stdout only up to the `listening on` line. The rest is
 /// returned unread: a log reader that stopped reading, until the test reads it.
 pub fn start_leaving_stdout_unread(
@@ -352,12 +356,8 @@ pub fn start_leaving_stdout_unread(
                 }
                 Ok(_) => {}
             }
-            if let Some(at) = line.find("listening on http://") {
-                let base = line[at + "listening on ".len()..]
-                    .split_whitespace()
-                    .next()
-                    .map(String::from);
-                let _ = sender.send(base.map(|base| (base, reader)));
+            if let Some(base) = listening_base(&line) {
+                let _ = sender.send(Some((base, reader)));
                 return;
             }
         }
