@@ -168,7 +168,7 @@ fn unknown_focus_areas_and_issues_are_not_found() {
     let map = catalog
         .topic_map(Some("building-trust"), "bgp", Some("dns"))
         .expect("map");
-    assert_eq!(map.focus, Some(2));
+    assert_eq!(map.focus_area, Some(2));
     let dns = map
         .layout
         .nodes

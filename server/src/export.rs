@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use app::content::Catalog;
+use app::domain::{issue_href, share_image_path, urls};
 use axum::body::{to_bytes, Body};
 use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::Router;
@@ -90,20 +91,19 @@ pub async fn export(
     let mut written = copy_tree(&site_root, out)?;
     let mut exported = Vec::new();
 
-    let mut pages = vec![
-        ("/".to_string(), "index.html".to_string()),
-        ("/map".into(), "map.html".into()),
-        ("/glossary".into(), "glossary.html".into()),
-    ];
+    let mut pages: Vec<(String, String)> = urls::SITE_PAGES
+        .iter()
+        .map(|&path| (path.to_string(), page_file(path)))
+        .collect();
     let mut files = vec![
         ("/sitemap.xml".to_string(), "sitemap.xml".to_string()),
         ("/robots.txt".into(), "robots.txt".into()),
         ("/api/search-index".into(), "api/search-index".into()),
-        ("/share/site.png".into(), "share/site.png".into()),
+        (share_image_path("site"), "share/site.png".into()),
     ];
     for slug in catalog.slugs() {
-        pages.push((format!("/issues/{slug}"), format!("issues/{slug}.html")));
-        files.push((format!("/share/{slug}.png"), format!("share/{slug}.png")));
+        pages.push((issue_href(slug), format!("issues/{slug}.html")));
+        files.push((share_image_path(slug), format!("share/{slug}.png")));
     }
     for (url, file) in pages.iter().chain(&files) {
         let (headers, body) = fetch(&router, url, StatusCode::OK).await?;
@@ -195,6 +195,14 @@ async fn fetch(
 
 /// The headers of `headers` a static host should repeat; JSON keeps its content type, since
 /// the search data's file has no extension to tell the host.
+/// The file a site page is written to: `/` → `index.html`, `/map` → `map.html`.
+fn page_file(path: &str) -> String {
+    match path.trim_start_matches('/') {
+        "" => "index.html".to_string(),
+        name => format!("{name}.html"),
+    }
+}
+
 fn kept(headers: &HeaderMap, keep_content_type: bool) -> Vec<(String, String)> {
     let mut kept: Vec<(String, String)> = KEPT_HEADERS
         .iter()

@@ -4,6 +4,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use super::SuggestionList;
+use crate::domain::urls::HOME_PATH;
 use crate::error::AppError;
 use crate::search::Suggestion;
 use crate::seo::PageMeta;
@@ -29,7 +30,7 @@ pub fn ErrorView(error: AppError, #[prop(optional)] suggestions: Vec<Suggestion>
             <p>{error.to_string()}</p>
             <SuggestionList suggestions lead="Did you mean:" class="error-page__suggestions" />
             <p>
-                <A href="/">"Browse all issues"</A>
+                <A href=HOME_PATH>"Browse all issues"</A>
             </p>
         </section>
     }

@@ -26,8 +26,8 @@ pub fn MapDrawing(
         .map(|s| layout.nodes[s as usize].related.clone())
         .unwrap_or_default();
     let outside = |node: &MapNode| {
-        map.focus
-            .is_some_and(|focus| !node.regions.contains(&focus))
+        map.focus_area
+            .is_some_and(|area| !node.regions.contains(&area))
     };
     let edge_class = |a: u32, b: u32| {
         if selected.is_some_and(|s| s == a || s == b) {
@@ -36,7 +36,7 @@ pub fn MapDrawing(
             "map-edge"
         }
     };
-    let svg_class = match (selected.is_some(), map.focus.is_some()) {
+    let svg_class = match (selected.is_some(), map.focus_area.is_some()) {
         (true, _) => "map has-active",
         (false, true) => "map has-focus",
         (false, false) => "map",
@@ -48,7 +48,7 @@ pub fn MapDrawing(
         .iter()
         .enumerate()
         .map(|(i, region)| {
-            let dimmed = map.focus.is_some_and(|f| f as usize != i);
+            let dimmed = map.focus_area.is_some_and(|f| f as usize != i);
             view! {
                 <g class=format!("map-region map-region--{i}{}", if dimmed { " is-outside" } else { "" })>
                     <rect x=region.x y=region.y width=region.width height=region.height rx="14" />

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::urls::{GLOSSARY_PATH, HOME_PATH, MAP_PATH};
+
 use super::{ThemeForm, ISOC_ISSUES_URL};
 
 /// Site links and whose words are whose.
@@ -11,9 +13,9 @@ pub fn SiteFooter() -> impl IntoView {
             <ThemeForm />
             <nav aria-label="Site">
                 <ul class="site-footer__links">
-                    <li><A href="/">"All issues"</A></li>
-                    <li><A href="/map">"Topic map"</A></li>
-                    <li><A href="/glossary">"Glossary"</A></li>
+                    <li><A href=HOME_PATH>"All issues"</A></li>
+                    <li><A href=MAP_PATH>"Topic map"</A></li>
+                    <li><A href=GLOSSARY_PATH>"Glossary"</A></li>
                 </ul>
             </nav>
             <p class="site-footer__keys">"With JavaScript, press " <kbd>"?"</kbd> " for keyboard shortcuts."</p>

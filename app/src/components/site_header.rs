@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::urls::{GLOSSARY_PATH, HOME_PATH, MAP_PATH};
 use crate::islands::SearchBox;
 use crate::routes::{use_page_query, PageQuery};
 use crate::SITE_NAME;
@@ -10,18 +11,18 @@ use crate::SITE_NAME;
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let PageQuery { q, focus_area, .. } = use_page_query().get_untracked();
-    let (query, focus) = (q.unwrap_or_default(), focus_area);
+    let query = q.unwrap_or_default();
     view! {
         <header class="site-header">
-            <A href="/" attr:class="site-header__name" attr:data-shortcut="home">
+            <A href=HOME_PATH attr:class="site-header__name" attr:data-shortcut="home">
                 <img src="/favicon.svg" alt="" width="28" height="28" />
                 <span>{SITE_NAME}</span>
             </A>
             <nav class="site-header__nav" aria-label="Main">
-                <A href="/map" attr:data-shortcut="map">"Map"</A>
-                <A href="/glossary">"Glossary"</A>
+                <A href=MAP_PATH attr:data-shortcut="map">"Map"</A>
+                <A href=GLOSSARY_PATH>"Glossary"</A>
             </nav>
-            <SearchBox query focus />
+            <SearchBox query focus_area />
         </header>
     }
 }

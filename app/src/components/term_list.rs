@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::domain::urls::GLOSSARY_PATH;
 use crate::domain::{glossary_href, TermRef};
 
 /// The glossary terms a page uses, defined in place and linked to `/glossary`.
@@ -23,7 +24,7 @@ pub fn TermList(terms: Vec<TermRef>) -> impl IntoView {
                         })
                         .collect_view()}
                 </dl>
-                <p class="terms__more"><a href="/glossary">"All terms in the glossary"</a></p>
+                <p class="terms__more"><a href=GLOSSARY_PATH>"All terms in the glossary"</a></p>
             </section>
         }
     })

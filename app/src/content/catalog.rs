@@ -142,11 +142,11 @@ impl Catalog {
     /// area or issue is a 404, as on the listing.
     pub fn topic_map(
         &self,
-        focus: Option<&str>,
+        focus_area: Option<&str>,
         query: &str,
         issue: Option<&str>,
     ) -> Result<TopicMap, AppError> {
-        let filter = self.filter(focus)?;
+        let filter = self.filter(focus_area)?;
         let node_of = |slug: &str| {
             self.map
                 .nodes
@@ -157,7 +157,7 @@ impl Catalog {
         let selected = issue
             .map(|slug| node_of(slug).ok_or_else(|| AppError::IssueNotFound(slug.to_string())))
             .transpose()?;
-        let focus = filter.as_ref().and_then(|filter| {
+        let focus_area = filter.as_ref().and_then(|filter| {
             self.map
                 .regions
                 .iter()
@@ -172,7 +172,7 @@ impl Catalog {
             .collect();
         Ok(TopicMap {
             layout: self.map.clone(),
-            focus,
+            focus_area,
             query: outcome.query,
             matches,
             selected,
@@ -193,7 +193,7 @@ impl Catalog {
                 SearchDoc {
                     slug: issue.slug.clone(),
                     section: issue.section,
-                    focus_areas: self.focus_slugs(issue),
+                    focus_areas: self.focus_area_slugs(issue),
                     icon_alt: issue.icon_alt.clone(),
                     title: Field::new(issue.title.clone()),
                     areas: Field::new(areas.join(", ")),
@@ -227,9 +227,9 @@ impl Catalog {
         &self.search
     }
 
-    /// Runs a query, optionally narrowed by a `focus` value (a focus area or `emerging`).
-    pub fn search(&self, query: &str, focus: Option<&str>) -> Result<SearchOutcome, AppError> {
-        let filter = self.filter(focus)?;
+    /// Runs a query, optionally narrowed to a focus area (or `emerging`).
+    pub fn search(&self, query: &str, focus_area: Option<&str>) -> Result<SearchOutcome, AppError> {
+        let filter = self.filter(focus_area)?;
         Ok(search::search(&self.search, query, filter.as_ref()))
     }
 
@@ -238,8 +238,8 @@ impl Catalog {
         search::closest_slugs(&self.search, slug)
     }
 
-    fn filter(&self, focus: Option<&str>) -> Result<Option<Filter>, AppError> {
-        focus
+    fn filter(&self, focus_area: Option<&str>) -> Result<Option<Filter>, AppError> {
+        focus_area
             .map(|value| {
                 Filter::parse(value, &self.search)
                     .ok_or_else(|| AppError::FocusAreaNotFound(value.to_string()))
@@ -261,11 +261,11 @@ impl Catalog {
         self.issues.iter().map(|issue| issue.slug.as_str())
     }
 
-    /// The listing, narrowed to one focus area (or the emerging issues) when `focus` is
+    /// The listing, narrowed to one focus area (or the emerging issues) when `focus_area` is
     /// given, with the search for `query` (no hits when it is empty, but always the counts
     /// per filter).
-    pub fn index(&self, focus: Option<&str>, query: &str) -> Result<IssueIndex, AppError> {
-        let filter = self.filter(focus)?;
+    pub fn index(&self, focus_area: Option<&str>, query: &str) -> Result<IssueIndex, AppError> {
+        let filter = self.filter(focus_area)?;
         // The search index lists the issues in the same order, one document each.
         let admitted = |position: usize| {
             filter
@@ -369,12 +369,12 @@ impl Catalog {
             summary: issue.summary.clone(),
             icon_alt: issue.icon_alt.clone(),
             section: issue.section,
-            focus_areas: self.focus_slugs(issue),
+            focus_areas: self.focus_area_slugs(issue),
         }
     }
 
     /// The slugs of an issue's focus areas.
-    fn focus_slugs(&self, issue: &IssueRecord) -> Vec<String> {
+    fn focus_area_slugs(&self, issue: &IssueRecord) -> Vec<String> {
         issue
             .focus_areas
             .iter()

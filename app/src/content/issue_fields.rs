@@ -10,7 +10,7 @@ use super::parsed::{require_text, Parsed};
 pub(super) fn check_issue(
     slug: &str,
     parsed: &Parsed<IssueFile>,
-    focus_slugs: &[&str],
+    focus_area_slugs: &[&str],
     files: &HashMap<&str, &Parsed<IssueFile>>,
     errors: &mut Vec<ContentError>,
 ) {
@@ -32,12 +32,12 @@ pub(super) fn check_issue(
     let mut seen = HashSet::new();
     for area in file.focus_areas.get_ref() {
         let name = area.get_ref().as_str();
-        if !focus_slugs.contains(&name) {
+        if !focus_area_slugs.contains(&name) {
             errors.push(parsed.error_at(
                 area,
                 format!(
                     "unknown focus area “{name}”; known: {}",
-                    focus_slugs.join(", ")
+                    focus_area_slugs.join(", ")
                 ),
             ));
         } else if !seen.insert(name) {

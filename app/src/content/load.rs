@@ -248,7 +248,7 @@ fn build(
             "focus_areas must name at least one issue",
         ));
     }
-    let focus_slugs: Vec<&str> = focus_areas.iter().map(|&i| order[i].0).collect();
+    let focus_area_slugs: Vec<&str> = focus_areas.iter().map(|&i| order[i].0).collect();
     if site.data.sections.is_empty() {
         errors.push(ContentError::whole_file(
             &site.path,
@@ -258,7 +258,7 @@ fn build(
     // Files no section lists are an error, but their fields are still checked in the same
     // run, so one pass over the content reports every problem.
     let check_everything = |slug: &str, source: &IssueSource, errors: &mut Vec<ContentError>| {
-        check_issue(slug, &source.parsed, &focus_slugs, &by_file, errors);
+        check_issue(slug, &source.parsed, &focus_area_slugs, &by_file, errors);
         let cited = check_sources(&source.parsed, today, errors);
         let rendered = render_issue(source, glossary, &by_file, errors);
         (cited, rendered)

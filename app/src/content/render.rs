@@ -9,6 +9,7 @@ use super::markdown::{self, Rendered};
 use super::paragraphs::paragraphs;
 use super::parsed::Parsed;
 use super::terms::{MarkedTerm, TermMarker};
+use crate::domain::urls::{issue_slug_in, GLOSSARY_PATH, HOME_PATH};
 use crate::domain::TermRef;
 
 /// An issue file: the parsed front matter, and where the Markdown body starts.
@@ -137,19 +138,16 @@ fn check_site_path(
         Some((path, fragment)) => (path, Some(fragment)),
         None => (path, None),
     };
-    let known = match path {
-        "/" | "/glossary" => true,
-        _ => path
-            .strip_prefix("/issues/")
-            .is_some_and(|slug| issues.contains_key(slug)),
-    };
+    let known = path == HOME_PATH
+        || path == GLOSSARY_PATH
+        || issue_slug_in(path).is_some_and(|slug| issues.contains_key(slug));
     if !known {
         return Err(format!(
             "the link “{path}” leads nowhere on this site (use /, /glossary or /issues/<an existing slug>)"
         ));
     }
     match fragment {
-        Some(anchor) if path == "/glossary" && !anchors.contains(anchor) => {
+        Some(anchor) if path == GLOSSARY_PATH && !anchors.contains(anchor) => {
             Err(format!("the glossary has no entry #{anchor}"))
         }
         _ => Ok(()),

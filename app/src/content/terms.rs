@@ -1,6 +1,8 @@
 //! Marks the first use of each glossary term on a page: `<abbr>` with the expansion, inside
 //! a link to the term's entry on `/glossary`.
 
+use crate::domain::glossary_href;
+
 /// A glossary term as pages mark it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarkedTerm {
@@ -29,8 +31,8 @@ impl<'a> TermMarker<'a> {
         while let Some((index, start, end)) = self.next_use(text, cursor, &shields) {
             escape_html(&text[cursor..start], out);
             let term = self.terms[index];
-            out.push_str("<a class=\"term\" href=\"/glossary#");
-            out.push_str(&term.anchor);
+            out.push_str("<a class=\"term\" href=\"");
+            out.push_str(&glossary_href(&term.anchor));
             out.push_str("\">");
             match &term.expansion {
                 Some(expansion) => {

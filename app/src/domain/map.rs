@@ -66,7 +66,7 @@ pub struct MapLayout {
 pub struct TopicMap {
     pub layout: MapLayout,
     /// The region `?focus=` narrows to; nodes outside it are dimmed.
-    pub focus: Option<u32>,
+    pub focus_area: Option<u32>,
     /// The search `?q=`; `matches` are the nodes it finds.
     pub query: String,
     pub matches: Vec<u32>,
@@ -90,12 +90,4 @@ pub mod node_geometry {
     /// A conservative average advance of one character (bold system sans at 14 units):
     /// the layout reserves this much so real text never runs wider than its slot.
     pub const CHAR_WIDTH: u32 = 9;
-}
-
-/// The address of the map, optionally with an issue selected.
-pub fn map_href(issue: Option<&str>) -> String {
-    match issue {
-        Some(slug) => format!("/map?issue={slug}"),
-        None => "/map".to_string(),
-    }
 }

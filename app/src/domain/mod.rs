@@ -3,14 +3,14 @@
 mod map;
 mod slug;
 mod sources;
+pub mod urls;
 
-pub use map::{map_href, node_geometry, MapBox, MapEdge, MapLayout, MapNode, MapRegion, TopicMap};
-pub use slug::{
-    encode_query_value, icon_src, is_valid_slug, issue_href, share_image_path, SHARE_IMAGE_HEIGHT,
-    SHARE_IMAGE_WIDTH,
-};
-pub use sources::{
-    glossary_href, rfc_url, term_anchor, Fact, GlossaryEntry, Reading, Standard, TermRef,
+pub use map::{node_geometry, MapBox, MapEdge, MapLayout, MapNode, MapRegion, TopicMap};
+pub use slug::{is_valid_slug, SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH};
+pub use sources::{term_anchor, Fact, GlossaryEntry, Reading, Standard, TermRef};
+pub use urls::{
+    encode_query_value, glossary_href, home_href, icon_src, issue_href, map_href, rfc_url,
+    share_image_path,
 };
 
 use serde::{Deserialize, Serialize};

@@ -58,16 +58,6 @@ pub struct GlossaryEntry {
     pub issues: Vec<super::IssueLink>,
 }
 
-/// The path of a term's entry on `/glossary`.
-pub fn glossary_href(anchor: &str) -> String {
-    format!("/glossary#{anchor}")
-}
-
-/// The link to an RFC's page on rfc-editor.org.
-pub fn rfc_url(number: u32) -> String {
-    format!("https://www.rfc-editor.org/rfc/rfc{number}")
-}
-
 /// A term's anchor: lowercase ASCII letters and digits, other runs become one hyphen
 /// ("BCP 38" → `bcp-38`, "IPv6" → `ipv6`).
 pub fn term_anchor(term: &str) -> String {

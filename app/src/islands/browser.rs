@@ -12,7 +12,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlFormElement, HtmlInputElement};
 
-use crate::routes::{home_href, FOCUS_AREA_PARAM};
+use crate::domain::urls::{home_href, FOCUS_AREA_PARAM};
 use crate::search::SearchIndex;
 
 /// The id of the search box in the header.

@@ -43,8 +43,8 @@ mod behaviour {
 
     use super::{MAP_VIEWPORT_ID, MAP_ZOOM_ID};
     use crate::components::MAP_SVG_ID;
+    use crate::domain::urls::ISSUE_PARAM;
     use crate::islands::dom::listen;
-    use crate::routes::ISSUE_PARAM;
 
     fn document() -> Option<web_sys::Document> {
         web_sys::window()?.document()

@@ -12,15 +12,16 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::browser;
-use crate::routes::{FOCUS_AREA_PARAM, QUERY_PARAM};
+use crate::domain::urls::{FOCUS_AREA_PARAM, QUERY_PARAM};
 use crate::search::MAX_QUERY_CHARS;
 
 #[island]
 pub fn SearchBox(
     /// The query of the page as rendered.
     query: String,
-    /// The focus filter of the page as rendered, kept when searching without JavaScript.
-    focus: Option<String>,
+    /// The focus area filter of the page as rendered, kept when searching without
+    /// JavaScript.
+    focus_area: Option<String>,
 ) -> impl IntoView {
     let form = NodeRef::<leptos::html::Form>::new();
     Effect::new(move |_| {
@@ -52,7 +53,7 @@ pub fn SearchBox(
             browser::replace_address(&value);
         } else if !value.trim().is_empty() {
             if let Some(form) = form.get_untracked() {
-                keep_focus_filter_of_this_page(&form);
+                keep_focus_area_of_this_page(&form);
                 browser::submit_search(&form);
             }
         }
@@ -113,7 +114,7 @@ pub fn SearchBox(
                 on:keydown=on_keydown
                 on:focus=on_focus
             />
-            <input type="hidden" name=FOCUS_AREA_PARAM value=focus.clone().unwrap_or_default() disabled=focus.is_none() />
+            <input type="hidden" name=FOCUS_AREA_PARAM value=focus_area.clone().unwrap_or_default() disabled=focus_area.is_none() />
             <button type="submit" class="site-search__button">"Search"</button>
             <kbd class="site-search__key" aria-hidden="true">"/"</kbd>
         </form>
@@ -122,7 +123,7 @@ pub fn SearchBox(
 
 /// The hidden `focus` field carries the filter of the page being shown, which after
 /// client-side navigation may differ from the page the header was rendered with.
-fn keep_focus_filter_of_this_page(form: &web_sys::HtmlFormElement) {
+fn keep_focus_area_of_this_page(form: &web_sys::HtmlFormElement) {
     use wasm_bindgen::JsCast;
     let Ok(Some(field)) = form.query_selector(&format!("input[name={FOCUS_AREA_PARAM}]")) else {
         return;
@@ -130,7 +131,7 @@ fn keep_focus_filter_of_this_page(form: &web_sys::HtmlFormElement) {
     let Ok(field) = field.dyn_into::<web_sys::HtmlInputElement>() else {
         return;
     };
-    let focus = browser::location_param(FOCUS_AREA_PARAM);
-    field.set_disabled(focus.is_none());
-    field.set_value(&focus.unwrap_or_default());
+    let focus_area = browser::location_param(FOCUS_AREA_PARAM);
+    field.set_disabled(focus_area.is_none());
+    field.set_value(&focus_area.unwrap_or_default());
 }

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use crate::components::{SearchHitItem, SuggestionList};
-use crate::routes::home_href;
+use crate::domain::urls::home_href;
 use crate::search::{search, FacetCount, Filter, SearchOutcome, EMERGING};
 
 /// Lazy in release builds (`#[island(lazy)]`, built with `cargo leptos build --release

@@ -4,6 +4,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
 use crate::components::ErrorView;
+use crate::domain::urls::GLOSSARY_PATH;
 use crate::domain::{issue_href, GlossaryEntry};
 use crate::seo::PageMeta;
 use crate::server_fns::glossary::get_glossary;
@@ -18,7 +19,7 @@ pub fn GlossaryPage() -> impl IntoView {
     view! {
         <Title text="Glossary" />
         <Meta name="description" content=DESCRIPTION />
-        <PageMeta title="Glossary".to_string() description=DESCRIPTION.to_string() path="/glossary".to_string() />
+        <PageMeta title="Glossary".to_string() description=DESCRIPTION.to_string() path=GLOSSARY_PATH.to_string() />
         <Transition fallback=|| view! { <p class="loading">"Loading the glossary…"</p> }>
             {move || Suspend::new(async move {
                 match glossary.await {

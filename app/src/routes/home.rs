@@ -4,9 +4,9 @@ use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
 use crate::components::{ErrorView, IsocQuote, IssueCard};
+use crate::domain::urls::home_href;
 use crate::domain::{issue_href, IssueIndex, IssueLink, Section, SectionKind};
 use crate::islands::{FilterChips, SearchResults};
-use crate::routes::home_href;
 use crate::search::EMERGING;
 use crate::seo::{website_with_issues, JsonLd, PageMeta};
 use crate::server_fns::issues::list_issues;
@@ -21,7 +21,7 @@ pub fn HomePage() -> impl IntoView {
             let query = query.get();
             (query.focus_area, query.q)
         },
-        |(focus, q)| list_issues(focus, q),
+        |(focus_area, q)| list_issues(focus_area, q),
     );
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading issues…"</p> }>

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{ErrorView, FactsPanel, IsocQuote, IssueIcon, TermList};
+use crate::domain::urls::HOME_PATH;
 use crate::domain::{issue_href, map_href, IssueDetail, IssueLink, Reading, SectionKind, Standard};
 use crate::error::AppError;
 use crate::seo::{breadcrumbs, issue_article, JsonLd, PageMeta};
@@ -66,7 +67,7 @@ fn IssueArticle(issue: IssueDetail) -> impl IntoView {
         <JsonLd data=breadcrumbs(&issue.title, &issue_href(&issue.slug)) />
         <article class="issue" aria-labelledby="issue-title">
             <nav class="breadcrumb" aria-label="Breadcrumb">
-                <A href="/">"All issues"</A>
+                <A href=HOME_PATH>"All issues"</A>
             </nav>
             <header class="issue__header">
                 <IssueIcon slug=issue.slug.clone() alt=issue.icon_alt.clone() size=96 eager=true />
@@ -92,7 +93,7 @@ fn IssueArticle(issue: IssueDetail) -> impl IntoView {
                 ". The overview, facts and lists are this explorer’s own; the quote is the Internet Society’s."
             </p>
             <p class="issue__map-link">
-                <a href=map_href(Some(&issue.slug))>{format!("See {} on the topic map", issue.short_title)}</a>
+                <a href=map_href(None, "", Some(&issue.slug))>{format!("See {} on the topic map", issue.short_title)}</a>
             </p>
             <LinkList heading="Focus areas" class="chips" links=issue.focus_areas />
             <LinkList heading="Related issues" class="related" links=issue.related />

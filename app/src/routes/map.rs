@@ -3,9 +3,10 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::components::{ErrorView, MapDrawing};
+use crate::domain::urls::{map_href, FOCUS_AREA_PARAM, MAP_PATH, QUERY_PARAM};
 use crate::domain::{issue_href, TopicMap};
 use crate::islands::{MapExplorer, MAP_VIEWPORT_ID};
-use crate::routes::{map_page_href, use_page_query, FOCUS_AREA_PARAM, QUERY_PARAM};
+use crate::routes::use_page_query;
 use crate::seo::PageMeta;
 use crate::server_fns::map::get_topic_map;
 
@@ -22,12 +23,12 @@ pub fn MapPage() -> impl IntoView {
             let query = query.get();
             (query.focus_area, query.q, query.issue)
         },
-        |(focus, q, issue)| get_topic_map(focus, q, issue),
+        |(focus_area, q, issue)| get_topic_map(focus_area, q, issue),
     );
     view! {
         <Title text="Topic map" />
         <Meta name="description" content=DESCRIPTION />
-        <PageMeta title="Topic map".to_string() description=DESCRIPTION.to_string() path="/map".to_string() />
+        <PageMeta title="Topic map".to_string() description=DESCRIPTION.to_string() path=MAP_PATH.to_string() />
         <Transition fallback=|| view! { <p class="loading">"Loading the map…"</p> }>
             {move || Suspend::new(async move {
                 match map.await {
@@ -43,12 +44,14 @@ pub fn MapPage() -> impl IntoView {
 fn MapView(map: TopicMap) -> impl IntoView {
     let layout = &map.layout;
     let selected_slug = map.selected.map(|s| layout.nodes[s as usize].slug.clone());
-    let focus_slug = map.focus.map(|f| layout.regions[f as usize].slug.clone());
+    let focus_slug = map
+        .focus_area
+        .map(|f| layout.regions[f as usize].slug.clone());
     let chips = std::iter::once((None, "All issues".to_string()))
         .chain(layout.regions.iter().map(|r| (Some(r.slug.clone()), r.title.clone())))
         .map(|(slug, title)| {
             let current = slug == focus_slug;
-            let href = map_page_href(slug.as_deref(), &map.query, selected_slug.as_deref());
+            let href = map_href(slug.as_deref(), &map.query, selected_slug.as_deref());
             view! {
                 <li><a class="chip" href=href aria-current=current.then_some("page")>{title}</a></li>
             }
@@ -99,7 +102,7 @@ fn MapView(map: TopicMap) -> impl IntoView {
             <nav class="focus-areas" aria-label="Dim the map to a focus area">
                 <ul class="focus-areas__list">{chips}</ul>
             </nav>
-            <form class="map-search" action="/map" method="get" role="search" aria-label="Highlight on the map">
+            <form class="map-search" action=MAP_PATH method="get" role="search" aria-label="Highlight on the map">
                 <label for="map-q">"Highlight issues matching"</label>
                 <input id="map-q" name=QUERY_PARAM type="search" value=map.query.clone() />
                 {focus_slug.clone().map(|f| view! { <input type="hidden" name=FOCUS_AREA_PARAM value=f /> })}
@@ -124,10 +127,10 @@ fn MapView(map: TopicMap) -> impl IntoView {
 /// What the drawing shows beyond the plain map, in words.
 fn status_line(map: &TopicMap) -> String {
     let mut parts = Vec::new();
-    if let Some(focus) = map.focus {
+    if let Some(area) = map.focus_area {
         parts.push(format!(
             "Showing {} in full; other issues are dimmed.",
-            map.layout.regions[focus as usize].title
+            map.layout.regions[area as usize].title
         ));
     }
     if !map.query.is_empty() {

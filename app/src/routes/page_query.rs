@@ -11,15 +11,7 @@ use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
 use crate::domain::encode_query_value;
-
-/// `/?focus=<focus-area-slug>` narrows the listing to one focus area (or `emerging`).
-pub const FOCUS_AREA_PARAM: &str = "focus";
-
-/// `/?q=<words>` searches the issues; on `/map` it highlights the matches.
-pub const QUERY_PARAM: &str = "q";
-
-/// `/map?issue=<slug>` opens the map with that issue selected.
-pub const ISSUE_PARAM: &str = "issue";
+use crate::domain::urls::{FOCUS_AREA_PARAM, ISSUE_PARAM, QUERY_PARAM};
 
 /// The query parameters pages read, decoded (`+` and `%20` are spaces).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -148,6 +140,37 @@ mod tests {
                     "{variant:?} {other:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_href_reads_back_as_what_went_in() {
+        use crate::domain::urls::{home_href, map_href};
+        for text in [
+            "dns",
+            "a b&c=d",
+            "caf\u{e9} + 100%",
+            "x#y?z/",
+            "\u{1F600}|focus=-",
+        ] {
+            assert_eq!(
+                PageQuery::of_request_target(&map_href(Some(text), text, Some(text))),
+                PageQuery {
+                    focus_area: Some(text.into()),
+                    q: Some(text.into()),
+                    issue: Some(text.into()),
+                },
+                "{text}"
+            );
+            assert_eq!(
+                PageQuery::of_request_target(&home_href(text, Some(text))),
+                PageQuery {
+                    focus_area: Some(text.into()),
+                    q: Some(text.into()),
+                    issue: None,
+                },
+                "{text}"
+            );
         }
     }
 

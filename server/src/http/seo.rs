@@ -3,7 +3,7 @@
 
 use app::content::escaped;
 use app::content::Catalog;
-use app::domain::issue_href;
+use app::domain::{issue_href, urls};
 use axum::http::header::CONTENT_TYPE;
 use axum::routing::get;
 use axum::Router;
@@ -33,7 +33,7 @@ fn fixed<S: Clone + Send + Sync + 'static>(
 /// Every page with an address of its own: home, the map, the glossary, and each issue with
 /// its review date as `lastmod`.
 fn sitemap(catalog: &Catalog, base: &str) -> String {
-    let mut urls: Vec<(String, Option<String>)> = ["/", "/map", "/glossary"]
+    let mut urls: Vec<(String, Option<String>)> = urls::SITE_PAGES
         .iter()
         .map(|path| (format!("{base}{path}"), None))
         .collect();

@@ -8,13 +8,13 @@ use crate::error::AppError;
 /// selected. An unknown focus area or issue is a 404.
 #[server(prefix = "/api/fn", endpoint = "get_topic_map", input = GetUrl)]
 pub async fn get_topic_map(
-    focus: Option<String>,
+    focus_area: Option<String>,
     q: Option<String>,
     issue: Option<String>,
 ) -> Result<TopicMap, AppError> {
     super::super::catalog()?
         .topic_map(
-            focus.as_deref(),
+            focus_area.as_deref(),
             q.as_deref().unwrap_or_default(),
             issue.as_deref(),
         )
