@@ -202,8 +202,8 @@ mod tests {
             ["internet", "s", "internets", "future"]
         );
         let tokens = tokenize("an e-mail");
-        let joined = tokens.iter().find(|t| t.0 == "email").expect("joined");
-        assert_eq!((joined.1, joined.2, joined.3), (3, 9, 1));
+        let joined = tokens.iter().find(|t| t.word() == "email").expect("joined");
+        assert_eq!((joined.span(), joined.position()), ((3, 9), 1));
     }
 
     #[test]

@@ -25,6 +25,23 @@ use crate::domain::SectionKind;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token(pub String, pub u32, pub u32, pub u32);
 
+impl Token {
+    /// The folded word.
+    pub fn word(&self) -> &str {
+        &self.0
+    }
+
+    /// Start and end byte of the word in the original text.
+    pub fn span(&self) -> (u32, u32) {
+        (self.1, self.2)
+    }
+
+    /// The word number in its text: a compound's joined form shares its first part's.
+    pub fn position(&self) -> u32 {
+        self.3
+    }
+}
+
 /// A searchable text with its terms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Field {

@@ -24,8 +24,39 @@ const STOP_WORDS: &[&str] = &[
     "with",
 ];
 
-/// Title, focus areas, text: the order of importance, and each field's weight.
-const FIELD_WEIGHTS: [u32; 3] = [3, 2, 1];
+/// The parts of an issue a query is matched in, most important first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum FieldKind {
+    Title,
+    FocusAreas,
+    Text,
+}
+
+impl FieldKind {
+    const ALL: [FieldKind; 3] = [FieldKind::Title, FieldKind::FocusAreas, FieldKind::Text];
+
+    /// What a match in this field adds to a document's weight.
+    fn weight(self) -> u32 {
+        match self {
+            FieldKind::Title => 3,
+            FieldKind::FocusAreas => 2,
+            FieldKind::Text => 1,
+        }
+    }
+
+    fn of(self, doc: &SearchDoc) -> &Field {
+        match self {
+            FieldKind::Title => &doc.title,
+            FieldKind::FocusAreas => &doc.areas,
+            FieldKind::Text => &doc.text,
+        }
+    }
+}
+
+/// Match qualities of one word, better is greater.
+const EXACT: u32 = 3;
+const PREFIX: u32 = 2;
+const TYPO: u32 = 1;
 
 /// A run of query words that must match consecutive words of a field.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +75,7 @@ struct Term {
 /// How well a term matched a document: best field, quality and position there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct TermMatch {
-    field: usize,
+    field: FieldKind,
     quality: u32,
     position: u32,
 }
@@ -108,12 +139,12 @@ pub fn search(index: &SearchIndex, raw_query: &str, filter: Option<&Filter>) -> 
 /// Ordering key of a document's matches (greater is better).
 fn score(matches: &[Option<TermMatch>]) -> (usize, u32, u32, Reverse<u32>, Reverse<u32>) {
     let found: Vec<TermMatch> = matches.iter().flatten().copied().collect();
-    let weight = found.iter().map(|m| FIELD_WEIGHTS[m.field]).sum();
+    let weight = found.iter().map(|m| m.field.weight()).sum();
     let quality = found.iter().map(|m| m.quality).sum();
     let earliness = found.iter().map(|m| m.position).sum();
     let in_text: Vec<u32> = found
         .iter()
-        .filter(|m| m.field == 2)
+        .filter(|m| m.field == FieldKind::Text)
         .map(|m| m.position)
         .collect();
     let spread = match (in_text.iter().min(), in_text.iter().max()) {
@@ -185,21 +216,28 @@ fn query_terms(words: &[String], synonyms: &[Synonym], typing: bool) -> Vec<Term
     terms
 }
 
-/// Quality of a query word against a field word: 3 exact, 2 prefix, 1 typo.
+/// Quality of a query word against a field word: [`EXACT`], [`PREFIX`] or [`TYPO`].
 fn word_quality(wanted: &str, word: &str, prefix: bool) -> Option<u32> {
     if wanted == word {
-        return Some(3);
+        return Some(EXACT);
     }
     let chars = wanted.chars().count();
     if prefix && word.starts_with(wanted) {
-        return Some(2);
+        return Some(PREFIX);
     }
     let typos = allowed_typos(chars);
-    (typos > 0 && within(wanted, word, typos).is_some()).then_some(1)
+    (typos > 0 && within(wanted, word, typos).is_some()).then_some(TYPO)
 }
 
-/// One place a phrase occurs: match quality, position, and the byte spans of its words.
-type Occurrence = (u32, u32, Vec<(u32, u32)>);
+/// One place a phrase occurs.
+struct Occurrence {
+    /// The worst quality among its words.
+    quality: u32,
+    /// The position of its first word.
+    position: u32,
+    /// The byte spans of its words.
+    spans: Vec<(u32, u32)>,
+}
 
 /// Every place `phrase` occurs in `field`.
 fn occurrences(field: &Field, phrase: &Phrase) -> Vec<Occurrence> {
@@ -208,32 +246,38 @@ fn occurrences(field: &Field, phrase: &Phrase) -> Vec<Occurrence> {
     let mut found = Vec::new();
     for (i, first) in tokens.iter().enumerate() {
         let prefix = |j: usize| phrase.prefix_last && j + 1 == count;
-        let Some(q) = word_quality(&phrase.words[0], &first.0, prefix(0)) else {
+        let Some(q) = word_quality(&phrase.words[0], first.word(), prefix(0)) else {
             continue;
         };
         let mut quality = q;
-        let mut spans = vec![(first.1, first.2)];
+        let mut spans = vec![first.span()];
         // Later words sit at the next positions, a few tokens on at most (a compound's
         // joined form follows its parts).
         let complete = phrase.words.iter().enumerate().skip(1).all(|(j, wanted)| {
-            let position = first.3 + j as u32;
+            let position = first.position() + j as u32;
             let best = tokens[i + 1..]
                 .iter()
                 .take(LOOKAHEAD + j)
-                .filter(|token| token.3 == position)
-                .filter_map(|token| word_quality(wanted, &token.0, prefix(j)).map(|q| (q, token)))
+                .filter(|token| token.position() == position)
+                .filter_map(|token| {
+                    word_quality(wanted, token.word(), prefix(j)).map(|q| (q, token))
+                })
                 .max_by_key(|(q, _)| *q);
             match best {
                 Some((q, token)) => {
                     quality = quality.min(q);
-                    spans.push((token.1, token.2));
+                    spans.push(token.span());
                     true
                 }
                 None => false,
             }
         });
         if complete {
-            found.push((quality, first.3, spans));
+            found.push(Occurrence {
+                quality,
+                position: first.position(),
+                spans,
+            });
         }
     }
     found
@@ -242,19 +286,15 @@ fn occurrences(field: &Field, phrase: &Phrase) -> Vec<Occurrence> {
 /// How many tokens past a phrase's first word its next word is looked for.
 const LOOKAHEAD: usize = 6;
 
-fn fields(doc: &SearchDoc) -> [&Field; 3] {
-    [&doc.title, &doc.areas, &doc.text]
-}
-
 fn match_term(doc: &SearchDoc, term: &Term) -> Option<TermMatch> {
     let mut best: Option<TermMatch> = None;
-    for (field_index, field) in fields(doc).into_iter().enumerate() {
+    for kind in FieldKind::ALL {
         for phrase in &term.spellings {
-            for (quality, position, _) in occurrences(field, phrase) {
+            for found in occurrences(kind.of(doc), phrase) {
                 let candidate = TermMatch {
-                    field: field_index,
-                    quality,
-                    position,
+                    field: kind,
+                    quality: found.quality,
+                    position: found.position,
                 };
                 let better = best.is_none_or(|b| {
                     (
@@ -278,7 +318,7 @@ fn marks(field: &Field, terms: &[Term]) -> Vec<(u32, u32)> {
         .iter()
         .flat_map(|term| term.spellings.iter())
         .flat_map(|phrase| occurrences(field, phrase))
-        .flat_map(|(_, _, spans)| spans)
+        .flat_map(|found| found.spans)
         .collect();
     spans.sort_unstable();
     spans.dedup();

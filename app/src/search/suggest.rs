@@ -68,7 +68,12 @@ pub fn closest_slugs(index: &SearchIndex, slug: &str) -> Vec<Suggestion> {
 
 /// The words an issue is known by: its title's and its address's.
 fn names(doc: &SearchDoc) -> Vec<String> {
-    let mut names: Vec<String> = doc.title.tokens.iter().map(|t| t.0.clone()).collect();
+    let mut names: Vec<String> = doc
+        .title
+        .tokens
+        .iter()
+        .map(|t| t.word().to_string())
+        .collect();
     names.extend(query_words(&doc.slug.replace('-', " ")));
     names
 }
