@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod inline_script;
 pub mod islands;
+pub mod page_script;
 pub mod routes;
 pub mod search;
 #[cfg(feature = "ssr")]
@@ -30,15 +31,9 @@ use routes::{GlossaryPage, HomePage, IssuePage, MapPage, NotFound};
 /// The site name, used in titles and the header.
 pub const SITE_NAME: &str = "Internet Issues Explorer";
 
-/// Keeps scroll position and focus right across the islands router's in-place navigations.
-const NAVIGATION_SOURCE: &str = include_str!("navigation.js");
-
-/// The navigation script as pages carry it: without its comment lines and indentation,
-/// which every page would otherwise send.
-fn navigation_script() -> &'static str {
-    static SCRIPT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    SCRIPT.get_or_init(|| inline_script::compact(NAVIGATION_SOURCE))
-}
+/// The id of each page's `<main>`: the skip link's target, and where focus goes after a
+/// client-side navigation.
+pub const MAIN_ID: &str = "main";
 
 /// The HTML document around the app, rendered on the server only.
 ///
@@ -58,7 +53,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone() />
                 // Before the router's script: at the window, listeners run in the order they
                 // were added, and this one must see `popstate` first.
-                <script type="module" nonce=leptos::nonce::use_nonce() inner_html=navigation_script()></script>
+                <script type="module" nonce=leptos::nonce::use_nonce() inner_html=page_script::page_script()></script>
                 <HydrationScripts options=options.clone() islands=true islands_router=true />
                 <HashedStylesheet options id="leptos" />
                 <MetaTags />
@@ -97,9 +92,9 @@ pub fn App() -> impl IntoView {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Title formatter=title_text />
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href=format!("#{MAIN_ID}")>"Skip to content"</a>
             <SiteHeader />
-            <main id="main" tabindex="-1">
+            <main id=MAIN_ID tabindex="-1">
                 <FlatRoutes fallback=NotFound>
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("glossary") view=GlossaryPage ssr=SsrMode::Async />

@@ -148,3 +148,37 @@ async fn category_icons_are_served_as_svg() {
         assert!(response.body.starts_with(b"<svg"));
     }
 }
+
+/// The page script finds its elements by the constants it was filled from: each page type
+/// renders an element for every one of them (and the script names them as rendered).
+#[tokio::test]
+async fn every_element_the_page_script_looks_up_is_on_every_page_type() {
+    use app::components::{SHORTCUTS_DIALOG_ID, SHORTCUT_ATTRIBUTE};
+    use app::islands::SEARCH_INPUT_ID;
+    use app::MAIN_ID;
+    let server = InProcess::new();
+    let wanted = [
+        format!("id=\"{SEARCH_INPUT_ID}\""),
+        format!("id=\"{MAIN_ID}\""),
+        format!("id=\"{SHORTCUTS_DIALOG_ID}\""),
+        format!("{SHORTCUT_ATTRIBUTE}=\"home\""),
+        format!("{SHORTCUT_ATTRIBUTE}=\"map\""),
+    ];
+    for path in [
+        "/",
+        "/?q=dns",
+        "/issues/dns",
+        "/map",
+        "/glossary",
+        "/no-such-page",
+    ] {
+        let (_, html) = server.get_text(path).await;
+        for attribute in &wanted {
+            assert!(html.contains(attribute.as_str()), "{path}: no {attribute}");
+        }
+        assert!(
+            html.contains(app::page_script::page_script()),
+            "{path}: the page script"
+        );
+    }
+}

@@ -1,6 +1,12 @@
 use leptos::prelude::*;
 
-/// The keyboard shortcuts, in a real `<dialog>` that `?` opens (`app/src/navigation.js`):
+/// The id of the shortcuts dialog, which the page script opens.
+pub const SHORTCUTS_DIALOG_ID: &str = "shortcuts";
+/// Marks the links the `g` shortcuts follow: `g` then `h` the `home` one, `g` then `m`
+/// the `map` one.
+pub const SHORTCUT_ATTRIBUTE: &str = "data-shortcut";
+
+/// The keyboard shortcuts, in a real `<dialog>` that `?` opens (`app/src/page_script/`):
 /// the browser traps focus in it while it is open, `Esc` closes it and focus returns to
 /// where it was. Without JavaScript there are no shortcuts and nothing opens it.
 #[component]
@@ -14,7 +20,7 @@ pub fn ShortcutsDialog() -> impl IntoView {
         ("?", "This list"),
     ];
     view! {
-        <dialog id="shortcuts" class="shortcuts" aria-labelledby="shortcuts-title">
+        <dialog id=SHORTCUTS_DIALOG_ID class="shortcuts" aria-labelledby="shortcuts-title">
             <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
             <dl>
                 {shortcuts

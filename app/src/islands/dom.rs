@@ -6,8 +6,8 @@ use web_sys::{Event, EventTarget};
 
 /// Adds `handler` for `name` events on `target`. The closure lives as long as the element:
 /// these listeners go on elements the island owns or sits beside, never on the window, so
-/// they are dropped with the page the islands router replaces. (The only window listeners,
-/// the search box's, come from an island in the layout, which is never replaced.)
+/// they are dropped with the page the islands router replaces. (Page-wide listeners are
+/// the page script's: `app/src/page_script/`.)
 pub fn listen(target: &EventTarget, name: &str, handler: impl FnMut(Event) + 'static) {
     let closure = Closure::<dyn FnMut(Event)>::new(handler);
     let _ = target.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());

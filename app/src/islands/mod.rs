@@ -8,8 +8,10 @@ mod dom;
 mod map_explorer;
 mod search_box;
 mod search_results;
+mod search_session;
 mod theme_switch;
 
+pub use browser::SEARCH_INPUT_ID;
 pub use map_explorer::{MapExplorer, MAP_VIEWPORT_ID};
 pub use search_box::SearchBox;
 pub use search_results::{FilterChips, SearchResults};

@@ -4,14 +4,15 @@
 //! updates them in place and the address with `history.replaceState` (one history entry,
 //! not one per keystroke); anywhere else the first keystroke submits the form through the
 //! islands router, which brings `/?q=…` without a reload, and its results island takes the
-//! keystrokes that follow. `/` focuses the box from anywhere, `Esc` clears it and gives
-//! focus back, `↓` moves into the results. The island sits in the layout, so it lives as
-//! long as the page and registers its page-wide listeners once.
+//! keystrokes that follow. `Esc` clears it, `↓` and `Enter` move into the results. The
+//! island sits in the layout, so it lives as long as the page. Page-wide keys (`/` to
+//! come here, `Esc` to go back where `/` came from) and keeping the box in step with
+//! back and forward are the page script's (`app/src/page_script/`).
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::browser;
+use super::{browser, search_session};
 use crate::domain::urls::{FOCUS_AREA_PARAM, QUERY_PARAM};
 use crate::search::MAX_QUERY_CHARS;
 
@@ -24,37 +25,14 @@ pub fn SearchBox(
     focus_area: Option<String>,
 ) -> impl IntoView {
     let form = NodeRef::<leptos::html::Form>::new();
-    Effect::new(move |_| {
-        if !browser::first_registration() {
-            return;
-        }
-        // `/` from anywhere, unless a field is being typed into.
-        let shortcut = window_event_listener(ev::keydown, |event| {
-            let plain = !(event.ctrl_key() || event.meta_key() || event.alt_key());
-            if event.key() == "/" && plain && !browser::typing_in_a_field() {
-                event.prevent_default();
-                browser::focus_search_box();
-            }
-        });
-        // Back and forward: the box shows the query of the address it returns to.
-        let history = window_event_listener(ev::popstate, |_| {
-            if let Some(input) = browser::search_input() {
-                input.set_value(&browser::location_param(QUERY_PARAM).unwrap_or_default());
-            }
-        });
-        // Both live as long as the document.
-        std::mem::forget((shortcut, history));
-    });
-
     let on_input = move |event: ev::Event| {
         let value = event_target_value(&event);
-        if browser::on_home_page() && browser::publish(&value) {
-            browser::arrived_home();
+        if browser::on_home_page() && search_session::publish(&value) {
             browser::replace_address(&value);
         } else if !value.trim().is_empty() {
             if let Some(form) = form.get_untracked() {
                 keep_focus_area_of_this_page(&form);
-                browser::submit_search(&form);
+                search_session::open_results(&form);
             }
         }
     };
@@ -64,10 +42,9 @@ pub fn SearchBox(
             if let Some(input) = browser::search_input() {
                 input.set_value("");
             }
-            if browser::on_home_page() && browser::publish("") {
+            if browser::on_home_page() && search_session::publish("") {
                 browser::replace_address("");
             }
-            browser::return_focus();
         }
         "ArrowDown" if !browser::result_links().is_empty() => {
             event.prevent_default();
@@ -83,7 +60,7 @@ pub fn SearchBox(
         }
     };
     // The first use fetches the search data, before the first keystroke needs it.
-    let on_focus = move |_| browser::with_index(|_| {});
+    let on_focus = move |_| search_session::with_index(|_| {});
 
     view! {
         <form
@@ -121,7 +98,7 @@ pub fn SearchBox(
     }
 }
 
-/// The hidden `focus` field carries the filter of the page being shown, which after
+/// The hidden focus-area field carries the filter of the page being shown, which after
 /// client-side navigation may differ from the page the header was rendered with.
 fn keep_focus_area_of_this_page(form: &web_sys::HtmlFormElement) {
     use wasm_bindgen::JsCast;

@@ -3,14 +3,14 @@
 //!
 //! The server renders the results for the address's query, so the page is complete without
 //! JavaScript. In the browser, queries typed in the header's box arrive through
-//! [`browser::subscribe`] and are ranked here with the same function the server uses.
+//! [`search_session::listen`] and are ranked here with the same function the server uses.
 //! The island is only on pages with a query: on `/` the first keystroke opens `/?q=…`
 //! through the islands router, and the keystrokes after it are ranked here.
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::browser;
+use super::{browser, search_session};
 use crate::components::{SearchHitItem, SuggestionList};
 use crate::domain::urls::home_href;
 use crate::search::{search, FacetCount, Filter, SearchOutcome, EMERGING};
@@ -30,23 +30,23 @@ pub fn SearchResults(outcome: SearchOutcome, children: Children) -> impl IntoVie
             let filter = filter.clone();
             let run = move |query: String| {
                 let filter = filter.clone();
-                browser::with_index(move |index| {
+                search_session::with_index(move |index| {
                     let filter = filter.and_then(|slug| Filter::parse(&slug, &index));
                     outcome.set(search(&index, &query, filter.as_ref()));
                 });
             };
             // The box may already hold more than the server rendered results for.
-            browser::arrived_home();
             let typed = browser::search_input()
                 .map(|input| input.value())
                 .unwrap_or_default();
             if typed.trim() != outcome.get_untracked().query {
                 // Keys typed while this page loaded: into the results and the address. If
-                // the router records the address after this, `navigation.js` does the same.
+                // the router records its address after this, the page script sends the box's
+                // value again as an input, which lands here through the session.
                 browser::replace_address(&typed);
                 run(typed);
             }
-            browser::subscribe(run);
+            search_session::listen(run);
             // For tests and tooling: this (lazily loaded) island is now interactive.
             if let Ok(Some(root)) = document().query_selector("[data-search-results]") {
                 let _ = root.set_attribute("data-ready", "true");

@@ -1,19 +1,24 @@
+// The page script (see mod.rs beside this file: `__NAMES__` are filled in from Rust).
+//
 // Companion to the islands router, which swaps pages in place without a reload:
 // - after each client-side navigation, start the new page at the top and move focus to its
 //   <main>, so screen readers announce it (unless the visitor is typing in the search box,
-//   whose typing caused the navigation: focus stays there, and what was typed while the
-//   page loaded goes into its address);
+//   whose typing caused the navigation: focus stays there);
 // - same-page "#…" links (the skip link) and history steps between them keep their native
 //   behaviour instead of fetching the page again;
 // - a link to another page's "#…" (a glossary entry) lands on that entry, as a full load
 //   would: the router does not scroll to fragments, and `:target` does not follow pushState,
 //   so the entry gets the `is-target` class instead.
+const searchBox = () => document.getElementById("__SEARCH_INPUT_ID__");
 let page = location.pathname + location.search;
 addEventListener("click", (event) => {
   const link = event.target instanceof Element && event.target.closest("a[href^='#']");
   if (link) event.stopImmediatePropagation();
 }, true);
 addEventListener("popstate", (event) => {
+  // Back and forward: the search box shows the query of the address it returns to.
+  const box = searchBox();
+  if (box) box.value = new URLSearchParams(location.search).get("__QUERY_PARAM__") ?? "";
   const next = location.pathname + location.search;
   if (next === page) event.stopImmediatePropagation();
   page = next;
@@ -44,17 +49,18 @@ history.pushState = (...args) => {
     return;
   }
   scrollTo(0, 0);
-  const box = document.getElementById("site-search-q");
+  const box = searchBox();
   if (box && document.activeElement === box) {
-    // Typing opened this page: keys typed while it loaded belong in its address too.
-    const url = new URL(location.href);
-    if (url.pathname === "/" && box.value && url.searchParams.get("q") !== box.value) {
-      url.searchParams.set("q", box.value);
-      history.replaceState(history.state, "", url);
+    // Typing opened this page, and the router has just recorded the address it fetched:
+    // keys typed while it loaded go to the search box's island again, which owns the
+    // results and the address.
+    const shown = new URLSearchParams(location.search).get("__QUERY_PARAM__");
+    if (location.pathname === "__HOME_PATH__" && box.value && shown !== box.value) {
+      box.dispatchEvent(new Event("input", { bubbles: true }));
       page = location.pathname + location.search;
     }
   } else {
-    document.getElementById("main")?.focus({ preventScroll: true });
+    document.getElementById("__MAIN_ID__")?.focus({ preventScroll: true });
   }
 };
 // The islands router awaits `document.startViewTransition(…)` without observing its
@@ -67,16 +73,28 @@ addEventListener("unhandledrejection", (event) => {
     event.preventDefault();
   }
 });
-// Keyboard shortcuts, listed in the dialog that `?` opens: ← and → step to the previous or
-// next issue, `g` then `h` goes home, `g` then `m` to the map (`/` is the search box's).
-// Never while typing in a field, never with Ctrl, Alt or Meta held, never when a handler
-// (the map's arrow keys) has already used the key.
+// Keyboard shortcuts, all of them here and listed in the dialog that `?` opens: `/` goes
+// to the search box (and `Esc` there back to where `/` came from), ← and → step to the
+// previous or next issue, `g` then `h` goes home, `g` then `m` to the map. Never while
+// typing in a field, never with Ctrl, Alt or Meta held, never when a handler (the map's
+// arrow keys) has already used the key. The search box's own keys (Esc clears it, ↓ and
+// Enter go to the results) are its island's.
 let chord = false;
+// Where focus was when `/` moved it to the search box, while it stays there.
+let beforeSearch = null;
+addEventListener("focusout", (event) => {
+  if (event.target === searchBox()) beforeSearch = null;
+});
 addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && event.target === searchBox() && beforeSearch) {
+    beforeSearch.focus();
+    beforeSearch = null;
+    return;
+  }
   if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
   const target = event.target;
   if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-  const help = document.getElementById("shortcuts");
+  const help = document.getElementById("__SHORTCUTS_DIALOG_ID__");
   if (help && help.open) return;
   // The router changes the address before it swaps the new page in: a key pressed in
   // between waits for the page the address names (its canonical link), so ← right after →
@@ -99,11 +117,17 @@ addEventListener("keydown", (event) => {
   };
   if (chord) {
     chord = false;
-    if (event.key === "h") follow('a[data-shortcut="home"]');
-    if (event.key === "m") follow('a[data-shortcut="map"]');
+    if (event.key === "h") follow('a[__SHORTCUT_ATTRIBUTE__="home"]');
+    if (event.key === "m") follow('a[__SHORTCUT_ATTRIBUTE__="map"]');
     return;
   }
-  if (event.key === "g") {
+  const box = searchBox();
+  if (event.key === "/" && box) {
+    event.preventDefault();
+    beforeSearch = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    box.focus();
+    box.select();
+  } else if (event.key === "g") {
     chord = true;
     setTimeout(() => (chord = false), 1500);
   } else if (event.key === "ArrowLeft" && !event.shiftKey) {

@@ -1,0 +1,161 @@
+//! The search session in the browser: one value with named states, shared by the header's
+//! search box and the results island on `/`. Islands cannot share context, so they share
+//! this module's one thread-local.
+//!
+//! Two things have a state:
+//! - the search data ([`IndexState`]): fetched once, the first time the search is used;
+//! - where typed queries go ([`Results`]): nowhere yet, to a navigation that is opening
+//!   `/?q=…`, or to the results island that ranks them in place.
+//!
+//! The results island is hydrated again on every navigation to `/`, and an island's
+//! cleanup never runs: rather than adding listeners that would outlive it, each new
+//! results island replaces the one subscriber here.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use web_sys::HtmlFormElement;
+
+use crate::search::SearchIndex;
+
+/// Where the search data is served (a cacheable GET with an ETag).
+const SEARCH_INDEX_URL: &str = "/api/search-index";
+
+type Waiter = Box<dyn FnOnce(Rc<SearchIndex>)>;
+type Subscriber = Rc<dyn Fn(String)>;
+
+/// The search data.
+enum IndexState {
+    /// Not asked for yet, or the last fetch failed (the next use tries again).
+    Absent,
+    /// On its way; these run, in order, once it is here.
+    Fetching(Vec<Waiter>),
+    Ready(Rc<SearchIndex>),
+}
+
+/// Where the box's queries go.
+enum Results {
+    /// No results island has come alive, and none is being opened.
+    Nowhere,
+    /// The box submitted its form: the islands router is bringing `/?q=…`, whose results
+    /// island picks up what was typed meanwhile from the box itself.
+    Opening,
+    /// A results island ranks each query in place. It may have been navigated away from
+    /// since: [`publish`] checks that it is still on the page.
+    Listening(Subscriber),
+}
+
+struct SearchSession {
+    index: IndexState,
+    results: Results,
+}
+
+thread_local! {
+    static SESSION: RefCell<SearchSession> = const {
+        RefCell::new(SearchSession { index: IndexState::Absent, results: Results::Nowhere })
+    };
+}
+
+/// What [`with_index`] does after looking at the state (outside the borrow, since the
+/// callbacks may use the session again).
+enum NextStep {
+    Run(Rc<SearchIndex>),
+    Wait,
+    Fetch,
+}
+
+/// Calls `then` with the search data: at once when it is here, otherwise once fetched.
+pub fn with_index(then: impl FnOnce(Rc<SearchIndex>) + 'static) {
+    let mut then: Option<Waiter> = Some(Box::new(then));
+    let next = SESSION.with_borrow_mut(|session| match &mut session.index {
+        IndexState::Ready(index) => NextStep::Run(Rc::clone(index)),
+        IndexState::Fetching(waiting) => {
+            waiting.extend(then.take());
+            NextStep::Wait
+        }
+        IndexState::Absent => {
+            session.index = IndexState::Fetching(then.take().into_iter().collect());
+            NextStep::Fetch
+        }
+    });
+    match next {
+        NextStep::Run(index) => then.into_iter().for_each(|then| then(index.clone())),
+        NextStep::Wait => {}
+        NextStep::Fetch => leptos::task::spawn_local(async {
+            let fetched = fetch_index().await.map(Rc::new);
+            let waiting = SESSION.with_borrow_mut(|session| {
+                let next = match &fetched {
+                    Ok(index) => IndexState::Ready(Rc::clone(index)),
+                    Err(_) => IndexState::Absent,
+                };
+                match std::mem::replace(&mut session.index, next) {
+                    IndexState::Fetching(waiting) => waiting,
+                    _ => Vec::new(),
+                }
+            });
+            match fetched {
+                Ok(index) => waiting.into_iter().for_each(|then| then(index.clone())),
+                // The page keeps working: without JavaScript search, the form still submits.
+                Err(error) => leptos::logging::warn!("search data unavailable: {error}"),
+            }
+        }),
+    }
+}
+
+#[cfg(feature = "hydrate")]
+async fn fetch_index() -> Result<SearchIndex, String> {
+    let response = gloo_net::http::Request::get(SEARCH_INDEX_URL)
+        .send()
+        .await
+        .map_err(|error| error.to_string())?;
+    if !response.ok() {
+        return Err(format!("{SEARCH_INDEX_URL} answered {}", response.status()));
+    }
+    response
+        .json::<SearchIndex>()
+        .await
+        .map_err(|error| error.to_string())
+}
+
+#[cfg(not(feature = "hydrate"))]
+async fn fetch_index() -> Result<SearchIndex, String> {
+    Err(format!("{SEARCH_INDEX_URL} is fetched in the browser only"))
+}
+
+/// A results island came alive on `/`: from now on it ranks every query.
+pub fn listen(handler: impl Fn(String) + 'static) {
+    SESSION.with_borrow_mut(|session| session.results = Results::Listening(Rc::new(handler)));
+}
+
+/// Sends a query to the results on the page. False when this page shows no live results
+/// island (then the caller opens the results page instead).
+pub fn publish(query: &str) -> bool {
+    let present = leptos::prelude::document()
+        .query_selector("[data-search-results]")
+        .ok()
+        .flatten()
+        .is_some();
+    let handler = SESSION.with_borrow(|session| match &session.results {
+        Results::Listening(handler) if present => Some(Rc::clone(handler)),
+        _ => None,
+    });
+    let Some(handler) = handler else {
+        return false;
+    };
+    handler(query.to_string());
+    true
+}
+
+/// Submits the header's form through the islands router (a client-side navigation to
+/// `/?q=…`), once: keys typed while that page loads are picked up by its results island.
+pub fn open_results(form: &HtmlFormElement) {
+    let already = SESSION.with_borrow_mut(|session| {
+        matches!(
+            std::mem::replace(&mut session.results, Results::Opening),
+            Results::Opening
+        )
+    });
+    if !already {
+        let _ = form.request_submit();
+    }
+}
