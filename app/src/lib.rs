@@ -19,6 +19,7 @@ pub mod security;
 pub mod seo;
 pub mod server_fns;
 pub mod theme;
+pub mod workarounds;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags, Title};
@@ -65,22 +66,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// A page's `<title>`: its own title, then the site's. leptos_meta 0.8.7 writes the title
-/// into the server's HTML without escaping it, so the server escapes it here (content
-/// must not be able to close the element); browsers decode the entities back.
+/// A page's `<title>`: its own title, then the site's.
 fn title_text(page: String) -> String {
-    let text = if page.is_empty() {
+    workarounds::title::escape_on_server(if page.is_empty() {
         SITE_NAME.to_string()
     } else {
         format!("{page} · {SITE_NAME}")
-    };
-    if cfg!(feature = "ssr") {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    } else {
-        text
-    }
+    })
 }
 
 /// The route table. Pages load their data before the first byte is sent (`SsrMode::Async`),

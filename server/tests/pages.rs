@@ -182,3 +182,76 @@ async fn every_element_the_page_script_looks_up_is_on_every_page_type() {
         );
     }
 }
+
+/// The tags of `<head>` in order, each named by its element and its `name`, `property`,
+/// `rel` or `type` (script and style contents skipped).
+fn head_tag_names(html: &str) -> Vec<String> {
+    let head = html
+        .split_once("<head>")
+        .and_then(|(_, rest)| rest.split_once("</head>"))
+        .map(|(head, _)| head)
+        .unwrap_or_default();
+    let mut names = Vec::new();
+    let mut rest = head;
+    while let Some(start) = rest.find('<') {
+        let tag = &rest[start + 1..];
+        let end = tag.find('>').unwrap_or(tag.len());
+        let (inside, after) = (&tag[..end], &tag[end..]);
+        let element: String = inside
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+            .collect();
+        let which = ["name=\"", "property=\"", "rel=\"", "type=\""]
+            .iter()
+            .find_map(|key| inside.split_once(key))
+            .and_then(|(_, value)| value.split_once('"'))
+            .map_or("", |(value, _)| value);
+        if !element.starts_with('/') {
+            names.push(format!("{element} {which}"));
+        }
+        rest = after;
+        if element == "script" || element == "style" {
+            let close = format!("</{element}>");
+            rest = rest.find(&close).map_or("", |at| &rest[at + close.len()..]);
+        }
+    }
+    names
+}
+
+/// The islands router patches `<head>` tag by tag (see `app::workarounds`): every page
+/// type, error pages included, must have the same head tags in the same order.
+#[tokio::test]
+async fn every_page_type_has_the_same_head_tags() {
+    let server = InProcess::new();
+    let (_, home) = server.get_text("/").await;
+    let expected = head_tag_names(&home);
+    assert!(
+        expected.len() > 20,
+        "too few head tags to compare: {expected:?}"
+    );
+    for wanted in [
+        "title ",
+        "meta description",
+        "link canonical",
+        "meta robots",
+    ] {
+        assert!(expected.iter().any(|name| name == wanted), "{wanted}");
+    }
+    for path in [
+        "/?focus=building-trust",
+        "/?focus=emerging",
+        "/?q=privacy",
+        "/?q=zzzzqqq",
+        "/issues/dns",
+        "/issues/ai",
+        "/map",
+        "/map?issue=dns&focus=building-trust",
+        "/glossary",
+        "/issues/no-such-issue",
+        "/?focus=no-such-area",
+        "/no-such-page",
+    ] {
+        let (_, html) = server.get_text(path).await;
+        assert_eq!(head_tag_names(&html), expected, "{path}");
+    }
+}

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
@@ -7,7 +6,7 @@ use super::SuggestionList;
 use crate::domain::urls::HOME_PATH;
 use crate::error::AppError;
 use crate::search::Suggestion;
-use crate::seo::PageMeta;
+use crate::seo::{HeadTags, PageHead};
 
 /// A full-page error: sets the HTTP status on the server, names the problem and offers a way
 /// on, including the closest issues when the address named an unknown one.
@@ -21,9 +20,7 @@ pub fn ErrorView(error: AppError, #[prop(optional)] suggestions: Vec<Suggestion>
         _ => "Something went wrong",
     };
     view! {
-        <Title text=heading />
-        <Meta name="description" content=error.to_string() />
-        <PageMeta title=heading.to_string() description=error.to_string() path noindex=true />
+        <PageHead tags=HeadTags::page(heading, error.to_string(), path).not_indexed() />
         <section class="error-page" aria-labelledby="error-heading">
             <p class="error-page__code">{error.status_code()}</p>
             <h1 id="error-heading">{heading}</h1>

@@ -1,12 +1,11 @@
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
 use crate::components::ErrorView;
 use crate::domain::urls::GLOSSARY_PATH;
 use crate::domain::{issue_href, GlossaryEntry};
-use crate::seo::PageMeta;
+use crate::seo::{HeadTags, PageHead};
 use crate::server_fns::glossary::get_glossary;
 
 const DESCRIPTION: &str = "Plain-language definitions of the terms and abbreviations used across the Internet issues, from BGP to Wi-Fi.";
@@ -17,9 +16,7 @@ const DESCRIPTION: &str = "Plain-language definitions of the terms and abbreviat
 pub fn GlossaryPage() -> impl IntoView {
     let glossary = Resource::new(|| (), |_| get_glossary());
     view! {
-        <Title text="Glossary" />
-        <Meta name="description" content=DESCRIPTION />
-        <PageMeta title="Glossary".to_string() description=DESCRIPTION.to_string() path=GLOSSARY_PATH.to_string() />
+        <PageHead tags=HeadTags::page("Glossary", DESCRIPTION, GLOSSARY_PATH) />
         <Transition fallback=|| view! { <p class="loading">"Loading the glossary…"</p> }>
             {move || Suspend::new(async move {
                 match glossary.await {

@@ -1,6 +1,5 @@
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
 use crate::components::{ErrorView, IsocQuote, IssueCard};
@@ -8,8 +7,9 @@ use crate::domain::urls::home_href;
 use crate::domain::{issue_href, IssueIndex, IssueLink, Section, SectionKind};
 use crate::islands::{FilterChips, SearchResults};
 use crate::search::EMERGING;
-use crate::seo::{website_with_issues, JsonLd, PageMeta};
+use crate::seo::{website_with_issues, HeadTags, JsonLd, PageHead};
 use crate::server_fns::issues::list_issues;
+use crate::workarounds::replace_whole::ReplaceWhole;
 
 /// The listing: intro, the four focus areas, the issues and the emerging issues.
 /// `?focus=<slug>` narrows the issues to one focus area.
@@ -28,9 +28,9 @@ pub fn HomePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match index.await {
                     Ok(index) => Either::Left(view! {
-                        <For each=move || [index.clone()] key=listing_key let:index>
+                        <ReplaceWhole item=index key=listing_key let:index>
                             <Listing index />
-                        </For>
+                        </ReplaceWhole>
                     }),
                     Err(error) => Either::Right(view! { <ErrorView error /> }),
                 }
@@ -63,9 +63,7 @@ fn Listing(index: IssueIndex) -> impl IntoView {
         (None, _) => String::new(),
     };
     view! {
-        <Title text=title.clone() />
-        <Meta name="description" content=description.clone() />
-        <PageMeta title description path=canonical />
+        <PageHead tags=HeadTags::page(title, description, canonical) />
         {structured}
         <section class="intro" aria-labelledby="intro-heading">
             <h1 id="intro-heading">"Internet issues"</h1>

@@ -1,6 +1,5 @@
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -8,8 +7,9 @@ use crate::components::{ErrorView, FactsPanel, IsocQuote, IssueIcon, TermList};
 use crate::domain::urls::HOME_PATH;
 use crate::domain::{issue_href, map_href, IssueDetail, IssueLink, Reading, SectionKind, Standard};
 use crate::error::AppError;
-use crate::seo::{breadcrumbs, issue_article, JsonLd, PageMeta};
+use crate::seo::{breadcrumbs, issue_article, HeadTags, JsonLd, PageHead};
 use crate::server_fns::issues::{closest_issues, get_issue};
+use crate::workarounds::replace_whole::ReplaceWhole;
 
 /// `/issues/:slug`: one issue in full. The resource is keyed on the slug, so following a
 /// link to another issue loads only that issue's data, on the client.
@@ -27,9 +27,9 @@ pub fn IssuePage() -> impl IntoView {
                     // Keyed on the slug: navigating to another issue replaces the article
                     // wholesale (lists of related issues differ in length).
                     Ok(issue) => Either::Left(view! {
-                        <For each=move || [issue.clone()] key=|issue| issue.slug.clone() let:issue>
+                        <ReplaceWhole item=issue key=|issue: &IssueDetail| issue.slug.clone() let:issue>
                             <IssueArticle issue />
-                        </For>
+                        </ReplaceWhole>
                     }),
                     Err(error) => {
                         let suggestions = match &error {
@@ -53,16 +53,8 @@ fn IssueArticle(issue: IssueDetail) -> impl IntoView {
         SectionKind::Emerging => "Emerging issue",
     };
     view! {
-        <Title text=issue.title.clone() />
-        <Meta name="description" content=issue.summary.clone() />
-        <PageMeta
-            title=issue.title.clone()
-            description=issue.summary.clone()
-            path=issue_href(&issue.slug)
-            kind="article"
-            image=issue.slug.clone()
-            image_alt=share_alt(&issue)
-        />
+        <PageHead tags=HeadTags::page(issue.title.clone(), issue.summary.clone(), issue_href(&issue.slug))
+            .article(&issue.slug, share_alt(&issue)) />
         <JsonLd data=issue_article(&issue) />
         <JsonLd data=breadcrumbs(&issue.title, &issue_href(&issue.slug)) />
         <article class="issue" aria-labelledby="issue-title">

@@ -1,13 +1,12 @@
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use crate::components::{ErrorView, MapDrawing};
 use crate::domain::urls::{map_href, FOCUS_AREA_PARAM, MAP_PATH, QUERY_PARAM};
 use crate::domain::{issue_href, TopicMap};
 use crate::islands::{MapExplorer, MAP_VIEWPORT_ID};
 use crate::routes::use_page_query;
-use crate::seo::PageMeta;
+use crate::seo::{HeadTags, PageHead};
 use crate::server_fns::map::get_topic_map;
 
 const DESCRIPTION: &str = "How the Internet issues connect: one map of the four focus areas and the emerging issues, with a line between each pair of related issues.";
@@ -26,9 +25,7 @@ pub fn MapPage() -> impl IntoView {
         |(focus_area, q, issue)| get_topic_map(focus_area, q, issue),
     );
     view! {
-        <Title text="Topic map" />
-        <Meta name="description" content=DESCRIPTION />
-        <PageMeta title="Topic map".to_string() description=DESCRIPTION.to_string() path=MAP_PATH.to_string() />
+        <PageHead tags=HeadTags::page("Topic map", DESCRIPTION, MAP_PATH) />
         <Transition fallback=|| view! { <p class="loading">"Loading the map…"</p> }>
             {move || Suspend::new(async move {
                 match map.await {

@@ -3,10 +3,10 @@
 //! islands router carries the new page's tags over on client-side navigation.
 
 mod json_ld;
-mod page_meta;
+mod page_head;
 
 pub use json_ld::{breadcrumbs, issue_article, website_with_issues, JsonLd};
-pub use page_meta::PageMeta;
+pub use page_head::{HeadTags, PageHead};
 
 /// Where visitors reach the explorer (`PUBLIC_BASE_URL`, no trailing slash), provided by the
 /// server to every render.

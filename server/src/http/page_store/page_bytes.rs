@@ -208,10 +208,8 @@ fn normalise(html: &str, nonce: &str) -> Result<(String, Vec<String>), NotStorab
 /// `crossorigin=""` for the nonce leptos 0.8.23 writes there, the scripts after `</html>`
 /// moved before `</body>`, inline scripts compacted.
 pub fn respell(html: &str, nonce: &str) -> String {
-    let mut html = html.replace("<!>", "<!---->");
-    if !nonce.is_empty() {
-        html = html.replace(&format!("crossorigin=\"{nonce}\""), "crossorigin=\"\"");
-    }
+    let mut html =
+        app::workarounds::crossorigin::without_nonce(html, nonce).replace("<!>", "<!---->");
     if let Some(end) = html.rfind("</html>") {
         let trailing = html[end + "</html>".len()..].trim().to_owned();
         html.truncate(end + "</html>".len());
