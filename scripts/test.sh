@@ -27,6 +27,7 @@ cargo test -p server
 
 step "release build (cargo leptos build --release --split)"
 cargo leptos build --release --split
+scripts/check_wasm_split.py target/site/pkg
 
 step "the release binary started as an operator would (clean environment)"
 cargo test -p server --test release_binary -- --ignored

@@ -1,21 +1,23 @@
-//! Caching headers and conditional requests, over TCP.
+//! Caching headers and conditional requests, from the whole app in-process; over TCP where
+//! the wire matters (HEAD, and the compressed copies the running server writes).
 
 mod support;
 
 use std::io::Read;
 
+use support::in_process::{Answer, InProcess};
 use support::{raw_exchange, raw_get, raw_request, TestServer};
 
-async fn etag_of(server: &TestServer, path: &str) -> (String, String) {
+async fn etag_of(server: &InProcess, path: &str) -> (String, String) {
     let response = server.get(path).await;
-    assert_eq!(response.status(), 200, "{path}");
-    let header = |name: &str| support::header(&response, name);
+    assert_eq!(response.status, 200, "{path}");
+    let header = |name: &str| response.header(name).unwrap_or_default().to_string();
     (header("etag"), header("cache-control"))
 }
 
 #[tokio::test]
 async fn pages_have_strong_etags_and_shared_caches_may_keep_them() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     let (first, policy) = etag_of(&server, "/issues/dns").await;
     let (second, _) = etag_of(&server, "/issues/dns").await;
     let (other, _) = etag_of(&server, "/issues/dnssec").await;
@@ -26,11 +28,9 @@ async fn pages_have_strong_etags_and_shared_caches_may_keep_them() {
     assert_eq!(first, second, "same page, same bytes, same tag");
     assert_ne!(first, other, "different pages, different tags");
     assert_eq!(policy, "max-age=60, stale-while-revalidate=300");
-    let brotli = raw_exchange(
-        &server,
-        &raw_request("GET", "/issues/dns", &[("Accept-Encoding", "br")]),
-    )
-    .await;
+    let brotli = server
+        .get_with("/issues/dns", &[("Accept-Encoding", "br")])
+        .await;
     assert_eq!(brotli.header("content-encoding"), Some("br"));
     let brotli_tag = brotli.header("etag").unwrap_or_default();
     assert!(
@@ -48,7 +48,7 @@ async fn pages_have_strong_etags_and_shared_caches_may_keep_them() {
     assert_eq!(json_policy, "max-age=60");
     // Variants many CDNs would mix up despite Vary stay out of shared caches.
     for header in [("Cookie", "theme=dark"), ("Islands-Router", "true")] {
-        let answer = raw_exchange(&server, &raw_request("GET", "/issues/dns", &[header])).await;
+        let answer = server.get_with("/issues/dns", &[header]).await;
         assert_eq!(answer.status, 200);
         assert_eq!(
             answer.header("cache-control"),
@@ -60,15 +60,15 @@ async fn pages_have_strong_etags_and_shared_caches_may_keep_them() {
 
 #[tokio::test]
 async fn two_servers_give_the_same_etags_for_the_same_build_and_content() {
-    let (one, two) = (TestServer::start(), TestServer::start());
+    let (one, two) = (InProcess::new(), InProcess::new());
     for path in ["/", "/issues/dns", "/map", "/glossary", "/api/issues"] {
         for encoding in ["identity", "br", "gzip"] {
-            let request = raw_request("GET", path, &[("Accept-Encoding", encoding)]);
+            let headers = [("Accept-Encoding", encoding)];
             let (a, b) = (
-                raw_exchange(&one, &request).await,
-                raw_exchange(&two, &request).await,
+                one.get_with(path, &headers).await,
+                two.get_with(path, &headers).await,
             );
-            assert_eq!((a.status, b.status), (200, 200), "{path}");
+            assert_eq!((a.status.as_u16(), b.status.as_u16()), (200, 200), "{path}");
             let (a, b) = (a.header("etag"), b.header("etag"));
             let (a, b) = (a.unwrap_or_default(), b.unwrap_or_default());
             assert!(!a.is_empty(), "{path} {encoding} has an ETag");
@@ -79,72 +79,46 @@ async fn two_servers_give_the_same_etags_for_the_same_build_and_content() {
 
 #[tokio::test]
 async fn a_matching_if_none_match_gets_304_without_body_or_csp() {
-    let server = TestServer::start();
-    let client = reqwest::Client::new();
+    let server = InProcess::new();
     for path in ["/issues/dns", "/", "/api/issues", "/api/issues/tls"] {
         let (tag, _) = etag_of(&server, path).await;
-        let response = client
-            .get(server.url(path))
-            .header("if-none-match", &tag)
-            .send()
-            .await
-            .expect("get");
-        assert_eq!(response.status(), 304, "{path}");
+        let response = server.get_with(path, &[("if-none-match", &tag)]).await;
+        assert_eq!(response.status, 304, "{path}");
         assert!(
-            response.headers().get("content-security-policy").is_none(),
+            response.header("content-security-policy").is_none(),
             "{path}: a 304 must not replace the stored policy"
         );
-        assert_eq!(
-            response.headers().get("etag").and_then(|v| v.to_str().ok()),
-            Some(tag.as_str())
-        );
-        // The body, read off the wire: a client library would not read one after a 304.
-        let raw = raw_exchange(
-            &server,
-            &raw_request("GET", path, &[("If-None-Match", &tag)]),
-        )
-        .await;
-        assert_eq!(raw.status, 304, "{path}");
+        assert_eq!(response.header("etag"), Some(tag.as_str()));
         assert!(
-            raw.body.is_empty(),
-            "{path}: a 304 with a body: {}",
-            raw.body_text()
+            response.body.is_empty(),
+            "{path}: a 304 with a body: {:?}",
+            response.body
         );
-
-        let stale = client
-            .get(server.url(path))
-            .header("if-none-match", "W/\"0000000000000000\"")
-            .send()
-            .await
-            .expect("get");
-        assert_eq!(
-            stale.status(),
-            200,
-            "{path}: a stale tag gets the full page"
-        );
+        let stale = server
+            .get_with(path, &[("if-none-match", "W/\"0000000000000000\"")])
+            .await;
+        assert_eq!(stale.status, 200, "{path}: a stale tag gets the full page");
     }
 }
 
 #[tokio::test]
 async fn icons_are_cached_for_a_day_and_errors_are_not_tagged() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     let (_, policy) = etag_of(&server, "/icons/tls.svg").await;
     assert_eq!(policy, "max-age=86400");
     let response = server.get("/issues/nope").await;
-    assert_eq!(response.status(), 404);
-    assert!(response.headers().get("etag").is_none());
+    assert_eq!(response.status, 404);
+    assert!(response.header("etag").is_none());
 }
 
 #[tokio::test]
 async fn a_page_is_the_same_bytes_for_every_request() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     let mut answers = Vec::new();
     for _ in 0..3 {
-        let answer = raw_exchange(
-            &server,
-            &raw_request("GET", "/issues/privacy", &[("Accept-Encoding", "br")]),
-        )
-        .await;
+        let answer = server
+            .get_with("/issues/privacy", &[("Accept-Encoding", "br")])
+            .await;
         assert_eq!(answer.status, 200);
         let policy = answer.header("content-security-policy").unwrap_or_default();
         answers.push((policy.to_string(), answer.body.clone()));
@@ -196,17 +170,14 @@ async fn built_assets_are_served_from_pre_compressed_copies() {
 
 #[tokio::test]
 async fn static_files_answer_conditional_requests_with_304() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     let first = server.get("/icons/dns.svg").await;
-    let modified = support::header(&first, "last-modified");
+    let modified = first.header("last-modified").unwrap_or_default();
     assert!(!modified.is_empty(), "icons carry Last-Modified");
-    let response = reqwest::Client::new()
-        .get(server.url("/icons/dns.svg"))
-        .header("if-modified-since", &modified)
-        .send()
-        .await
-        .expect("get");
-    assert_eq!(response.status(), 304);
+    let response = server
+        .get_with("/icons/dns.svg", &[("if-modified-since", modified)])
+        .await;
+    assert_eq!(response.status, 304);
 }
 
 #[tokio::test]
@@ -239,14 +210,12 @@ async fn head_carries_the_etag_and_length_of_get_and_answers_conditionally() {
 
 #[tokio::test]
 async fn the_islands_router_document_varies_from_the_full_page() {
-    let server = TestServer::start();
-    let full = raw_exchange(&server, &raw_get("/issues/dns")).await;
-    let partial = raw_exchange(
-        &server,
-        &raw_request("GET", "/issues/dns", &[("Islands-Router", "true")]),
-    )
-    .await;
-    assert_eq!((full.status, partial.status), (200, 200));
+    let server = InProcess::new();
+    let full = server.get("/issues/dns").await;
+    let partial = server
+        .get_with("/issues/dns", &[("Islands-Router", "true")])
+        .await;
+    assert_eq!((full.status.as_u16(), partial.status.as_u16()), (200, 200));
     for answer in [&full, &partial] {
         let vary = answer
             .header("vary")
@@ -258,26 +227,26 @@ async fn the_islands_router_document_varies_from_the_full_page() {
     // `IslandsRouterNavigation` reaches `HydrationScripts`); whatever it sends, a cache must
     // keep the two apart, which is what the Vary above is for.
     assert!(
-        full.body_text().contains("type=\"module\""),
+        text(&full).contains("type=\"module\""),
         "the full page hydrates"
     );
     // And after the router's fetch, a normal load still gets the full page.
-    let again = raw_exchange(&server, &raw_get("/issues/dns")).await;
-    assert!(again.body_text().contains("type=\"module\""));
+    let again = server.get("/issues/dns").await;
+    assert!(text(&again).contains("type=\"module\""));
 }
 
 #[tokio::test]
 async fn junk_query_parameters_cannot_fill_the_render_store() {
-    let server = TestServer::start();
-    let status_of = |answer: &support::RawAnswer| {
+    let server = InProcess::new();
+    let status_of = |answer: &Answer| {
         answer
             .header("cache-status")
             .unwrap_or_default()
             .to_string()
     };
-    let tls = raw_exchange(&server, &raw_get("/issues/tls")).await;
+    let tls = server.get("/issues/tls").await;
     assert_eq!(status_of(&tls), "explorer; fwd=miss; stored");
-    let first = raw_exchange(&server, &raw_get("/issues/dns?x=0")).await;
+    let first = server.get("/issues/dns?x=0").await;
     assert_eq!(first.status, 200);
     for n in 1..300 {
         let path = if n % 2 == 0 {
@@ -285,7 +254,7 @@ async fn junk_query_parameters_cannot_fill_the_render_store() {
         } else {
             format!("/?utm_source={n}")
         };
-        let answer = raw_exchange(&server, &raw_get(&path)).await;
+        let answer = server.get(&path).await;
         assert_eq!(answer.status, 200, "{path}");
         if n > 1 {
             assert_eq!(
@@ -295,9 +264,9 @@ async fn junk_query_parameters_cannot_fill_the_render_store() {
             );
         }
     }
-    let tls = raw_exchange(&server, &raw_get("/issues/tls")).await;
+    let tls = server.get("/issues/tls").await;
     assert_eq!(status_of(&tls), "explorer; hit", "a real page stays stored");
-    let focus = raw_exchange(&server, &raw_get("/?focus=building-trust")).await;
+    let focus = server.get("/?focus=building-trust").await;
     assert_eq!(
         status_of(&focus),
         "explorer; fwd=miss; stored",
@@ -307,24 +276,19 @@ async fn junk_query_parameters_cannot_fill_the_render_store() {
 
 #[tokio::test]
 async fn compressed_bodies_decode_to_the_identity_body() {
-    let server = TestServer::start();
-    let client = reqwest::Client::new();
+    let server = InProcess::new();
     for path in ["/", "/issues/dns", "/api/issues", "/icons/dns.svg"] {
-        let plain = client.get(server.url(path)).send().await.expect("get");
-        let plain = plain.bytes().await.expect("body");
+        let plain = server.get(path).await.body;
         for encoding in ["br", "gzip"] {
-            let response = client
-                .get(server.url(path))
-                .header("accept-encoding", encoding)
-                .send()
-                .await
-                .expect("get");
+            let response = server
+                .get_with(path, &[("accept-encoding", encoding)])
+                .await;
             assert_eq!(
-                support::header(&response, "content-encoding"),
-                encoding,
+                response.header("content-encoding"),
+                Some(encoding),
                 "{path}"
             );
-            let compressed = response.bytes().await.expect("body");
+            let compressed = response.body;
             let mut decoded = Vec::new();
             match encoding {
                 "br" => brotli::Decompressor::new(&compressed[..], 4096)
@@ -337,4 +301,8 @@ async fn compressed_bodies_decode_to_the_identity_body() {
             assert_eq!(decoded, plain.as_ref(), "{path} {encoding}");
         }
     }
+}
+
+fn text(answer: &Answer) -> String {
+    String::from_utf8_lossy(&answer.body).into_owned()
 }

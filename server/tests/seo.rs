@@ -1,4 +1,4 @@
-//! What search engines and link previews read, from the real server over TCP: canonical
+//! What search engines and link previews read, from the whole app in-process: canonical
 //! addresses and Open Graph tags from `PUBLIC_BASE_URL`, JSON-LD that parses and cannot be
 //! broken out of, `/sitemap.xml` and `/robots.txt`.
 
@@ -7,12 +7,13 @@ mod support;
 use std::fs;
 
 use serde_json::Value;
-use support::{command, copy_dir, header, workspace, TestServer};
+use support::in_process::InProcess;
+use support::{copy_dir, workspace};
 
 const BASE: &str = "https://issues.example.org";
 
-fn public_server() -> TestServer {
-    TestServer::start_with_env(&[("PUBLIC_BASE_URL", BASE)])
+fn public_server() -> InProcess {
+    InProcess::with_public_base(BASE)
 }
 
 /// The `content` of `<meta property|name="key" …>`.
@@ -146,9 +147,7 @@ async fn a_title_with_closing_tags_cannot_break_out_of_the_title_or_the_json_ld(
         text.replacen("title = \"Privacy\"", &format!("title = \"{hostile}\""), 1),
     )
     .expect("write");
-    let mut cmd = command(scratch.path());
-    cmd.env("PUBLIC_BASE_URL", BASE);
-    let server = TestServer::start_with_command(cmd);
+    let server = InProcess::with_content_and_base(scratch.path(), BASE);
     let (status, html) = server.get_text("/issues/privacy").await;
     assert_eq!(status, 200);
     assert!(
@@ -179,9 +178,12 @@ async fn a_title_with_closing_tags_cannot_break_out_of_the_title_or_the_json_ld(
 async fn the_sitemap_lists_every_page_and_robots_points_to_it() {
     let server = public_server();
     let response = server.get("/sitemap.xml").await;
-    assert_eq!(response.status(), 200);
-    assert!(header(&response, "content-type").starts_with("application/xml"));
-    let xml = response.text().await.expect("body");
+    assert_eq!(response.status, 200);
+    assert!(response
+        .header("content-type")
+        .unwrap_or_default()
+        .starts_with("application/xml"));
+    let xml = String::from_utf8(response.body.to_vec()).expect("UTF-8");
     let locs: Vec<&str> = xml
         .split("<loc>")
         .skip(1)
@@ -244,27 +246,27 @@ async fn each_page_points_to_a_real_1200_by_630_share_image() {
         "/share/artificial-intelligence.png",
     ] {
         let response = server.get(path).await;
-        assert_eq!(response.status(), 200, "{path}");
-        assert_eq!(header(&response, "content-type"), "image/png");
+        assert_eq!(response.status, 200, "{path}");
+        assert_eq!(response.header("content-type"), Some("image/png"));
         assert_eq!(
-            header(&response, "cache-control"),
-            "max-age=86400",
+            response.header("cache-control"),
+            Some("max-age=86400"),
             "{path}"
         );
-        let etag = header(&response, "etag");
+        let etag = response.header("etag").unwrap_or_default();
         assert!(etag.starts_with('"'), "{path}: {etag}");
-        let bytes = response.bytes().await.expect("body");
-        assert_eq!(png_size(&bytes), Some((1200, 630)), "{path}");
+        let bytes = &response.body;
+        assert_eq!(png_size(bytes), Some((1200, 630)), "{path}");
         // The second request is served from memory, byte for byte.
         let again = server.get(path).await;
-        assert_eq!(header(&again, "etag"), etag);
-        assert_eq!(again.bytes().await.expect("body"), bytes);
+        assert_eq!(again.header("etag"), Some(etag));
+        assert_eq!(&again.body, bytes);
     }
     for missing in [
         "/share/nowhere.png",
         "/share/dns.jpg",
         "/share/..%2Fsite.png",
     ] {
-        assert_eq!(server.get(missing).await.status(), 404, "{missing}");
+        assert_eq!(server.get(missing).await.status, 404, "{missing}");
     }
 }

@@ -1,18 +1,10 @@
-//! The theme choice without JavaScript, from the real server over TCP: the form sets a
+//! The theme choice without JavaScript, from the whole app in-process: the form sets a
 //! cookie and returns the visitor, the server renders the chosen theme, and the caches and
 //! the render store keep themes apart.
 
 mod support;
 
-use reqwest::redirect::Policy;
-use support::{header, TestServer};
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(Policy::none())
-        .build()
-        .expect("client")
-}
+use support::in_process::{Answer, InProcess};
 
 fn html_theme(html: &str) -> Option<&str> {
     let tag = &html[html.find("<html")?..];
@@ -21,22 +13,26 @@ fn html_theme(html: &str) -> Option<&str> {
 }
 
 async fn page_with_cookie(
-    server: &TestServer,
+    server: &InProcess,
     path: &str,
     cookie: Option<&str>,
-) -> (String, reqwest::Response) {
-    let mut request = client().get(server.url(path));
-    if let Some(cookie) = cookie {
-        request = request.header("Cookie", cookie);
-    }
-    let response = request.send().await.expect("response");
-    let cache_status = header(&response, "cache-status");
+) -> (String, Answer) {
+    let headers: Vec<(&str, &str)> = cookie.map(|c| ("cookie", c)).into_iter().collect();
+    let response = server.get_with(path, &headers).await;
+    let cache_status = response
+        .header("cache-status")
+        .unwrap_or_default()
+        .to_string();
     (cache_status, response)
+}
+
+fn text(answer: &Answer) -> String {
+    String::from_utf8(answer.body.to_vec()).expect("a UTF-8 body")
 }
 
 #[tokio::test]
 async fn the_server_renders_the_theme_the_cookie_names() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     for (cookie, expected) in [
         (None, "system"),
         (Some("theme=dark"), "dark"),
@@ -44,12 +40,9 @@ async fn the_server_renders_the_theme_the_cookie_names() {
         (Some("theme=purple"), "system"),
     ] {
         let (_, response) = page_with_cookie(&server, "/issues/dns", cookie).await;
-        assert!(
-            header(&response, "vary").contains("Cookie"),
-            "{}",
-            header(&response, "vary")
-        );
-        let html = response.text().await.expect("body");
+        let vary = response.joined("vary");
+        assert!(vary.contains("Cookie"), "{vary}");
+        let html = text(&response);
         assert_eq!(html_theme(&html), Some(expected), "{cookie:?}");
         let checked = format!("value=\"{expected}\" checked");
         assert!(
@@ -61,50 +54,42 @@ async fn the_server_renders_the_theme_the_cookie_names() {
 
 #[tokio::test]
 async fn the_render_store_keeps_each_theme_apart() {
-    let server = TestServer::start();
+    let server = InProcess::new();
     page_with_cookie(&server, "/glossary", Some("theme=dark")).await;
     let (status, response) = page_with_cookie(&server, "/glossary", None).await;
     assert!(
         !status.contains("hit"),
         "a dark page was served to a visitor without a theme"
     );
-    assert_eq!(
-        html_theme(&response.text().await.expect("body")),
-        Some("system")
-    );
+    assert_eq!(html_theme(&text(&response)), Some("system"));
     let (status, response) = page_with_cookie(&server, "/glossary", Some("theme=dark")).await;
     assert!(status.contains("hit"), "{status}");
-    assert_eq!(
-        html_theme(&response.text().await.expect("body")),
-        Some("dark")
-    );
+    assert_eq!(html_theme(&text(&response)), Some("dark"));
 }
 
 #[tokio::test]
 async fn the_form_sets_the_cookie_and_returns_to_the_page() {
-    let server = TestServer::start();
-    let post = |body: &'static str| {
-        client()
-            .post(server.url("/theme"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .body(body)
-            .send()
-    };
-    let response = post("theme=dark&back=%2Fmap%3Fissue%3Ddns")
-        .await
-        .expect("response");
-    assert_eq!(response.status(), 303);
-    assert_eq!(header(&response, "location"), "/map?issue=dns");
-    let cookie = header(&response, "set-cookie");
+    let server = InProcess::new();
+    let post = |body: &'static str| server.post_form("/theme", body);
+    let response = post("theme=dark&back=%2Fmap%3Fissue%3Ddns").await;
+    assert_eq!(response.status, 303);
+    assert_eq!(
+        response.header("location").unwrap_or_default(),
+        "/map?issue=dns"
+    );
+    let cookie = response.header("set-cookie").unwrap_or_default();
     assert!(
         cookie.starts_with("theme=dark; Path=/; Max-Age=31536000; SameSite=Lax"),
         "{cookie}"
     );
 
-    let response = post("theme=system&back=%2F").await.expect("response");
-    assert_eq!(response.status(), 303);
+    let response = post("theme=system&back=%2F").await;
+    assert_eq!(response.status, 303);
     assert!(
-        header(&response, "set-cookie").contains("Max-Age=0"),
+        response
+            .header("set-cookie")
+            .unwrap_or_default()
+            .contains("Max-Age=0"),
         "system clears the cookie"
     );
 
@@ -112,16 +97,16 @@ async fn the_form_sets_the_cookie_and_returns_to_the_page() {
         "theme=dark&back=%2F%2Fevil.example",
         "theme=dark&back=https%3A%2F%2Fevil.example%2F",
     ] {
-        let response = post(hostile).await.expect("response");
-        assert_eq!(response.status(), 303);
+        let response = post(hostile).await;
+        assert_eq!(response.status, 303);
         assert_eq!(
-            header(&response, "location"),
+            response.header("location").unwrap_or_default(),
             "/",
             "{hostile} must not redirect away"
         );
     }
     for bad in ["theme=purple&back=%2F", "back=%2F", "theme=dark&extra=1"] {
-        let response = post(bad).await.expect("response");
-        assert_eq!(response.status(), 400, "{bad}");
+        let response = post(bad).await;
+        assert_eq!(response.status, 400, "{bad}");
     }
 }

@@ -13,6 +13,7 @@
 //! | the islands router awaits `document.startViewTransition(…)` and lets a skipped transition's rejection go unhandled (`leptos/src/hydration/islands_routing.js`) | the page script swallows exactly that `AbortError` (`app/src/page_script/navigation.js`) | `the_islands_router_leaves_the_view_transition_rejection_unhandled` |
 //! | the islands router patches the whole document, `<head>` included, by walking the old and new pages side by side (`diffPages` → `diffRange(document, document, doc, doc)`) | every page renders the same head tags in the same order ([`crate::seo::PageHead`]) | `the_islands_router_diffs_the_head_in_lockstep`, and `server/tests/pages.rs` checks every page type's head |
 //! | the islands router keeps the DOM of a `<For>`'s unchanged keys and patches the rest in place (`replaceFor`) | [`replace_whole::ReplaceWhole`]: a page's content is a one-item `<For>` keyed on what it shows, so new data replaces the subtree | `the_islands_router_patches_for_items_by_key` |
+//! | the WASM splitter of cargo-leptos 0.3.10 (`wasm_split_cli_support` 0.2.3, `emit.rs`) puts all read-only data in the main module when its repacking of the data segment comes out longer than the original | `SPLIT_SLACK` in `frontend/src/lib.rs`: unused bytes in that segment | `scripts/check_wasm_split.py`, run after every release build by `scripts/test.sh` |
 
 pub mod crossorigin;
 pub mod replace_whole;

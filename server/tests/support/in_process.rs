@@ -47,9 +47,34 @@ impl InProcess {
 
     /// The real content, static files from `site_root`.
     pub fn with_site_root(site_root: &Path) -> Self {
-        let content = super::workspace().join("content");
-        let catalog = app::content::load_catalog(&content).expect("the real content loads");
-        let config = Config::with_defaults(content, site_root.to_str().expect("utf-8 path"));
+        Self::configured(&super::workspace().join("content"), site_root, |_| {})
+    }
+
+    /// The real content and static files, reached at `base` (`PUBLIC_BASE_URL`).
+    pub fn with_public_base(base: &str) -> Self {
+        Self::with_content_and_base(&super::workspace().join("content"), base)
+    }
+
+    /// The content of `content`, static files from `public/`, reached at `base`.
+    pub fn with_content_and_base(content: &Path, base: &str) -> Self {
+        let site_root = super::workspace().join("public");
+        Self::configured(content, &site_root, |config| {
+            config.public_base_url = base.parse().expect("a valid base URL");
+        })
+    }
+
+    /// The app as `configure` leaves the defaults for `content` and `site_root`.
+    pub fn configured(
+        content: &Path,
+        site_root: &Path,
+        configure: impl FnOnce(&mut Config),
+    ) -> Self {
+        let catalog = app::content::load_catalog(content).expect("the content loads");
+        let mut config = Config::with_defaults(
+            content.to_path_buf(),
+            site_root.to_str().expect("utf-8 path"),
+        );
+        configure(&mut config);
         Self {
             router: server::app(&config, Arc::new(catalog)),
         }
@@ -77,7 +102,12 @@ impl InProcess {
 
     /// `GET path` with `headers`.
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Answer {
-        let mut request = Request::get(path);
+        self.request("GET", path, headers).await
+    }
+
+    /// `method path` with `headers` and no body.
+    pub async fn request(&self, method: &str, path: &str, headers: &[(&str, &str)]) -> Answer {
+        let mut request = Request::builder().method(method).uri(path);
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
