@@ -74,6 +74,10 @@ impl InProcess {
             content.to_path_buf(),
             site_root.to_str().expect("utf-8 path"),
         );
+        // These tests check what the app answers, not its deadlines (those are tested over
+        // TCP): a debug build's first render and brotli-11 compression of a page can take
+        // more than the 10 s default on a busy 2-core machine.
+        config.limits.request_timeout = std::time::Duration::from_secs(120);
         configure(&mut config);
         Self {
             router: server::app(&config, Arc::new(catalog)),
