@@ -77,7 +77,7 @@ impl InProcess {
         // These tests check what the app answers, not its deadlines (those are tested over
         // TCP): a debug build's first render and brotli-11 compression of a page can take
         // more than the 10 s default on a busy 2-core machine.
-        config.limits.request_timeout = std::time::Duration::from_secs(120);
+        config.limits.request_timeout = std::time::Duration::from_secs(60);
         configure(&mut config);
         Self {
             router: server::app(&config, Arc::new(catalog)),
@@ -129,6 +129,14 @@ impl InProcess {
     }
 
     pub async fn send(&self, request: Request<Body>) -> Answer {
+        // One request at a time across the tests of a binary. Twice in about ten runs of
+        // the suite on 2026-12-06 a first request hung until the timeout (408) while
+        // several tests, each on its own Tokio runtime, rendered at once; it did not come
+        // back in six runs without the suite around it, and never over TCP, where one
+        // runtime serves everything as in production (and served the soak's 1.86 million
+        // requests). Until that is understood, these tests do not race each other.
+        static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+        let _turn = ONE_AT_A_TIME.lock().await;
         let response = self
             .router
             .clone()
