@@ -95,3 +95,32 @@ async fn leptos_meta_writes_the_title_unescaped() {
          app::workarounds::title, or titles are escaped twice\n{html}"
     );
 }
+
+/// A resource created while any thread lists routes waits for ever, even once the listing
+/// is over: the flag is process-wide and read once, when the resource first polls.
+#[tokio::test]
+async fn route_listing_suspends_every_resource_in_the_process() {
+    use std::time::Duration;
+    let _ = any_spawner::Executor::init_tokio();
+    let owner = Owner::new();
+    let (plain, suspended) = owner.with(|| {
+        let plain = Resource::new(|| (), |_| async { 7_u32 });
+        let listing = leptos::server::SuppressResourceLoad::new();
+        let suspended = Resource::new(|| (), |_| async { 7_u32 });
+        drop(listing);
+        (plain, suspended)
+    });
+    let wait = Duration::from_millis(500);
+    assert_eq!(
+        tokio::time::timeout(wait, async move { plain.await }).await,
+        Ok(7)
+    );
+    assert!(
+        tokio::time::timeout(wait, async move { suspended.await })
+            .await
+            .is_err(),
+        "upstream no longer suspends resources for the whole process while routes are \
+         listed: in-process tests may build apps while others render \
+         (server/tests/support/in_process.rs)"
+    );
+}

@@ -22,6 +22,11 @@ use app::content::Catalog;
 use axum::Router;
 
 /// The whole application as one router, with metrics of its own.
+///
+/// Build it before serving, never while this process renders pages: listing the routes
+/// renders the app once, and meanwhile leptos_server makes every resource in the process
+/// wait for ever (`SuppressResourceLoad` sets one process-wide flag; see
+/// `app::workarounds`). `run` and `export` build it once, first.
 pub fn app(config: &config::Config, catalog: Arc<Catalog>) -> Router {
     http::router(config, catalog, Arc::new(metrics::Metrics::default()))
 }

@@ -6,7 +6,7 @@ use support::in_process::InProcess;
 
 #[tokio::test]
 async fn get_issue_server_function_answers_get_with_json() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (status, json) = server.get_json("/api/fn/get_issue?slug=dnssec").await;
     assert_eq!(status, 200);
     assert_eq!(json["slug"], "dnssec");
@@ -20,7 +20,7 @@ async fn get_issue_server_function_answers_get_with_json() {
 
 #[tokio::test]
 async fn get_issue_with_an_unknown_slug_is_a_404_not_a_500() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (status, json) = server.get_json("/api/fn/get_issue?slug=nope").await;
     assert_eq!(status, 404);
     assert_eq!(json, serde_json::json!({ "IssueNotFound": "nope" }));
@@ -28,7 +28,7 @@ async fn get_issue_with_an_unknown_slug_is_a_404_not_a_500() {
 
 #[tokio::test]
 async fn get_issue_without_its_argument_is_a_400() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (status, body) = server.get_text("/api/fn/get_issue").await;
     assert_eq!(status, 400, "{body}");
     assert!(body.contains("BadRequest"), "{body}");
@@ -36,7 +36,7 @@ async fn get_issue_without_its_argument_is_a_400() {
 
 #[tokio::test]
 async fn list_issues_server_function_lists_and_filters() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (status, json) = server.get_json("/api/fn/list_issues").await;
     assert_eq!(status, 200);
     let count: usize = json["sections"]
@@ -65,14 +65,14 @@ async fn list_issues_server_function_lists_and_filters() {
 
 #[tokio::test]
 async fn server_functions_are_get_only() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let answer = server.post_form("/api/fn/get_issue", "slug=dns").await;
     assert_eq!(answer.status, 405);
 }
 
 #[tokio::test]
 async fn json_api_lists_issues_and_filters_by_focus_area() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (status, json) = server.get_json("/api/issues").await;
     assert_eq!(status, 200);
     assert_eq!(
@@ -90,7 +90,7 @@ async fn json_api_lists_issues_and_filters_by_focus_area() {
 
 #[tokio::test]
 async fn json_api_returns_one_issue() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (status, json) = server.get_json("/api/issues/ipv6").await;
     assert_eq!(status, 200);
     assert_eq!(json["title"], "IPv6");
@@ -101,7 +101,7 @@ async fn json_api_returns_one_issue() {
 
 #[tokio::test]
 async fn json_api_errors_are_json_with_the_right_status() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (status, json) = server.get_json("/api/issues/nope").await;
     assert_eq!(status, 404);
     assert_eq!(json["status"], 404);

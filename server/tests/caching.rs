@@ -17,7 +17,7 @@ async fn etag_of(server: &InProcess, path: &str) -> (String, String) {
 
 #[tokio::test]
 async fn pages_have_strong_etags_and_shared_caches_may_keep_them() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (first, policy) = etag_of(&server, "/issues/dns").await;
     let (second, _) = etag_of(&server, "/issues/dns").await;
     let (other, _) = etag_of(&server, "/issues/dnssec").await;
@@ -60,7 +60,7 @@ async fn pages_have_strong_etags_and_shared_caches_may_keep_them() {
 
 #[tokio::test]
 async fn two_servers_give_the_same_etags_for_the_same_build_and_content() {
-    let (one, two) = (InProcess::new(), InProcess::new());
+    let (one, two) = (InProcess::new().await, InProcess::new().await);
     for path in ["/", "/issues/dns", "/map", "/glossary", "/api/issues"] {
         for encoding in ["identity", "br", "gzip"] {
             let headers = [("Accept-Encoding", encoding)];
@@ -79,7 +79,7 @@ async fn two_servers_give_the_same_etags_for_the_same_build_and_content() {
 
 #[tokio::test]
 async fn a_matching_if_none_match_gets_304_without_body_or_csp() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     for path in ["/issues/dns", "/", "/api/issues", "/api/issues/tls"] {
         let (tag, _) = etag_of(&server, path).await;
         let response = server.get_with(path, &[("if-none-match", &tag)]).await;
@@ -103,7 +103,7 @@ async fn a_matching_if_none_match_gets_304_without_body_or_csp() {
 
 #[tokio::test]
 async fn icons_are_cached_for_a_day_and_errors_are_not_tagged() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (_, policy) = etag_of(&server, "/icons/tls.svg").await;
     assert_eq!(policy, "max-age=86400");
     let response = server.get("/issues/nope").await;
@@ -113,7 +113,7 @@ async fn icons_are_cached_for_a_day_and_errors_are_not_tagged() {
 
 #[tokio::test]
 async fn a_page_is_the_same_bytes_for_every_request() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let mut answers = Vec::new();
     for _ in 0..3 {
         let answer = server
@@ -170,7 +170,7 @@ async fn built_assets_are_served_from_pre_compressed_copies() {
 
 #[tokio::test]
 async fn static_files_answer_conditional_requests_with_304() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let first = server.get("/icons/dns.svg").await;
     let modified = first.header("last-modified").unwrap_or_default();
     assert!(!modified.is_empty(), "icons carry Last-Modified");
@@ -210,7 +210,7 @@ async fn head_carries_the_etag_and_length_of_get_and_answers_conditionally() {
 
 #[tokio::test]
 async fn the_islands_router_document_varies_from_the_full_page() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let full = server.get("/issues/dns").await;
     let partial = server
         .get_with("/issues/dns", &[("Islands-Router", "true")])
@@ -237,7 +237,7 @@ async fn the_islands_router_document_varies_from_the_full_page() {
 
 #[tokio::test]
 async fn junk_query_parameters_cannot_fill_the_render_store() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let status_of = |answer: &Answer| {
         answer
             .header("cache-status")
@@ -276,7 +276,7 @@ async fn junk_query_parameters_cannot_fill_the_render_store() {
 
 #[tokio::test]
 async fn compressed_bodies_decode_to_the_identity_body() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     for path in ["/", "/issues/dns", "/api/issues", "/icons/dns.svg"] {
         let plain = server.get(path).await.body;
         for encoding in ["br", "gzip"] {

@@ -29,7 +29,7 @@ fn hrefs(html: &str) -> Vec<&str> {
 
 #[tokio::test]
 async fn every_issue_page_shows_overview_facts_standards_reading_and_review_date() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (_, index) = server.get_json("/api/issues").await;
     let slugs: Vec<String> = index["sections"]
         .as_array()
@@ -117,7 +117,7 @@ async fn every_issue_page_shows_overview_facts_standards_reading_and_review_date
 
 #[tokio::test]
 async fn the_glossary_lists_every_term_with_an_anchor_that_issue_pages_link_to() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (status, glossary) = server.get_json("/api/glossary").await;
     assert_eq!(status, 200);
     let entries = glossary.as_array().expect("a list");
@@ -170,7 +170,7 @@ async fn the_glossary_lists_every_term_with_an_anchor_that_issue_pages_link_to()
 
 #[tokio::test]
 async fn the_glossary_api_refuses_query_parameters_and_the_page_is_linked_everywhere() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (status, body) = server.get_json("/api/glossary?x=1").await;
     assert_eq!(status, 400, "{body}");
     for path in ["/", "/issues/dns", "/no-such-page"] {

@@ -45,15 +45,15 @@ fn server_side_brotli(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-fn start_on(site: &tempfile::TempDir) -> InProcess {
-    InProcess::with_site_root(site.path())
+async fn start_on(site: &tempfile::TempDir) -> InProcess {
+    InProcess::with_site_root(site.path()).await
 }
 
 #[tokio::test]
 async fn every_variant_of_a_negotiated_asset_says_it_varies_on_the_encoding() {
     for precompressed in [true, false] {
         let (site, path) = site_with_script(precompressed);
-        let server = start_on(&site);
+        let server = start_on(&site).await;
         for accept in ["br", "gzip", "identity", ""] {
             let headers: &[(&str, &str)] = if accept.is_empty() {
                 &[]
@@ -74,7 +74,7 @@ async fn every_variant_of_a_negotiated_asset_says_it_varies_on_the_encoding() {
 #[tokio::test]
 async fn an_asset_304_and_206_carry_the_caching_headers_of_its_200() {
     let (site, path) = site_with_script(true);
-    let server = start_on(&site);
+    let server = start_on(&site).await;
     let whole = server.get_with(&path, &[("Accept-Encoding", "br")]).await;
     let modified = whole.header("last-modified").expect("Last-Modified");
     let revalidated = server
@@ -100,7 +100,7 @@ async fn an_asset_304_and_206_carry_the_caching_headers_of_its_200() {
 
 #[tokio::test]
 async fn json_304s_repeat_the_caching_headers_of_the_200() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     for path in [
         "/api/issues",
         "/api/issues/dns",
@@ -131,7 +131,7 @@ async fn json_304s_repeat_the_caching_headers_of_the_200() {
 
 #[tokio::test]
 async fn a_share_image_answers_if_none_match_with_304() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let whole = server.get_with("/share/dns.png", &[]).await;
     assert_eq!(whole.status, 200);
     let tag = whole.header("etag").expect("an ETag");
@@ -151,7 +151,7 @@ async fn a_share_image_answers_if_none_match_with_304() {
 
 #[tokio::test]
 async fn sitemap_and_robots_say_how_long_they_stay_fresh_and_robots_is_not_compressed() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     for path in ["/sitemap.xml", "/robots.txt"] {
         let answer = server
             .get_with(path, &[("Accept-Encoding", "gzip, br")])
@@ -174,7 +174,7 @@ async fn sitemap_and_robots_say_how_long_they_stay_fresh_and_robots_is_not_compr
 /// not the islands router asked.
 #[tokio::test]
 async fn every_kind_of_page_varies_on_encoding_islands_router_and_cookie() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     for path in [
         "/issues/dns",
         "/",

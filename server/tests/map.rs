@@ -41,7 +41,7 @@ fn node_tag<'a>(html: &'a str, slug: &str) -> &'a str {
 
 #[tokio::test]
 async fn the_map_draws_every_issue_as_a_link_and_every_relation_as_a_line() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (status, html) = server.get_text("/map").await;
     assert_eq!(status, 200);
     assert!(html.contains("<title>Topic map · Internet Issues Explorer</title>"));
@@ -92,7 +92,7 @@ async fn the_map_draws_every_issue_as_a_link_and_every_relation_as_a_line() {
 
 #[tokio::test]
 async fn issue_focus_and_query_parameters_select_dim_and_ring_nodes() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (status, html) = server.get_text("/map?issue=dns").await;
     assert_eq!(status, 200);
     assert!(node_tag(&html, "dns").contains("is-active"));
@@ -141,7 +141,7 @@ async fn issue_focus_and_query_parameters_select_dim_and_ring_nodes() {
 
 #[tokio::test]
 async fn issue_pages_link_to_their_node_and_the_map_is_stored_like_other_pages() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (_, html) = server.get_text("/issues/securing-bgp").await;
     assert!(html.contains("href=\"/map?issue=securing-bgp\""));
     assert!(visible_text(&html).contains("See Securing BGP on the topic map"));

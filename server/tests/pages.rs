@@ -32,7 +32,7 @@ fn slugs_and_titles() -> Vec<(String, String)> {
 
 #[tokio::test]
 async fn home_lists_every_issue_in_the_server_rendered_html() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (status, html) = server.get_text("/").await;
     assert_eq!(status, 200);
     let main = visible_text(main_of(&html));
@@ -63,7 +63,7 @@ async fn home_lists_every_issue_in_the_server_rendered_html() {
 
 #[tokio::test]
 async fn every_issue_page_is_complete_without_javascript() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     for (slug, title) in slugs_and_titles() {
         let (status, html) = server.get_text(&format!("/issues/{slug}")).await;
         assert_eq!(status, 200, "/issues/{slug}");
@@ -90,14 +90,14 @@ async fn every_issue_page_is_complete_without_javascript() {
 
 #[tokio::test]
 async fn the_dns_page_shows_the_repaired_example_domain() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (_, html) = server.get_text("/issues/dns").await;
     assert!(visible_text(&html).contains("(such as example.org) to Internet addresses"));
 }
 
 #[tokio::test]
 async fn unknown_issues_and_paths_are_real_404s_with_a_way_back() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     for path in [
         "/issues/no-such-issue",
         "/no-such-page",
@@ -122,7 +122,7 @@ async fn unknown_issues_and_paths_are_real_404s_with_a_way_back() {
 
 #[tokio::test]
 async fn a_focus_area_filter_narrows_the_listing() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (status, html) = server.get_text("/?focus=building-trust").await;
     assert_eq!(status, 200);
     let main = visible_text(main_of(&html));
@@ -136,7 +136,7 @@ async fn a_focus_area_filter_narrows_the_listing() {
 
 #[tokio::test]
 async fn category_icons_are_served_as_svg() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     for (slug, _) in slugs_and_titles() {
         let response = server.get(&format!("/icons/{slug}.svg")).await;
         assert_eq!(response.status, 200, "{slug}");
@@ -156,7 +156,7 @@ async fn every_element_the_page_script_looks_up_is_on_every_page_type() {
     use app::components::{SHORTCUTS_DIALOG_ID, SHORTCUT_ATTRIBUTE};
     use app::islands::SEARCH_INPUT_ID;
     use app::MAIN_ID;
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let wanted = [
         format!("id=\"{SEARCH_INPUT_ID}\""),
         format!("id=\"{MAIN_ID}\""),
@@ -222,7 +222,7 @@ fn head_tag_names(html: &str) -> Vec<String> {
 /// type, error pages included, must have the same head tags in the same order.
 #[tokio::test]
 async fn every_page_type_has_the_same_head_tags() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (_, home) = server.get_text("/").await;
     let expected = head_tag_names(&home);
     assert!(

@@ -10,7 +10,7 @@ use support::{main_of, raw_exchange, raw_get, visible_text, TestServer};
 
 #[tokio::test]
 async fn a_query_page_shows_ranked_results_with_marks_and_an_announcement() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (status, html) = server.get_text("/?q=bgp").await;
     assert_eq!(status, 200);
     let main = main_of(&html);
@@ -51,7 +51,7 @@ async fn a_query_page_shows_ranked_results_with_marks_and_an_announcement() {
 
 #[tokio::test]
 async fn filters_combine_with_the_query_and_count_per_area() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (status, html) = server
         .get_text("/?q=bgp&focus=improving-technical-security")
         .await;
@@ -85,7 +85,7 @@ async fn filters_combine_with_the_query_and_count_per_area() {
 
 #[tokio::test]
 async fn no_results_offer_the_closest_issues_and_unknown_issues_too() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let (status, html) = server.get_text("/?q=dnsex%20quux").await;
     assert_eq!(status, 200);
     let main = main_of(&html);
@@ -117,7 +117,7 @@ async fn no_results_offer_the_closest_issues_and_unknown_issues_too() {
 
 #[tokio::test]
 async fn odd_and_malformed_queries_never_fail() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let long = format!("/?q={}", "a".repeat(3000));
     for path in [
         long.as_str(),
@@ -158,7 +158,7 @@ async fn undecodable_queries_are_400s() {
 
 #[tokio::test]
 async fn the_search_data_ranks_in_the_browser_exactly_as_the_server_does() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let response = server.get("/api/search-index").await;
     assert_eq!(response.status, 200);
     assert!(

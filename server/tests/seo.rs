@@ -12,8 +12,8 @@ use support::{copy_dir, workspace};
 
 const BASE: &str = "https://issues.example.org";
 
-fn public_server() -> InProcess {
-    InProcess::with_public_base(BASE)
+async fn public_server() -> InProcess {
+    InProcess::with_public_base(BASE).await
 }
 
 /// The `content` of `<meta property|name="key" …>`.
@@ -48,7 +48,7 @@ fn json_ld(html: &str) -> Vec<Value> {
 
 #[tokio::test]
 async fn every_page_names_its_canonical_address_and_preview() {
-    let server = public_server();
+    let server = public_server().await;
     for (path, canonical_path, title) in [
         ("/", "/", "Internet Issues Explorer"),
         (
@@ -101,7 +101,7 @@ async fn every_page_names_its_canonical_address_and_preview() {
 
 #[tokio::test]
 async fn structured_data_describes_the_site_and_each_issue() {
-    let server = public_server();
+    let server = public_server().await;
     let (_, html) = server.get_text("/").await;
     let blocks = json_ld(&html);
     let site = blocks[0].as_array().expect("WebSite and ItemList");
@@ -147,7 +147,7 @@ async fn a_title_with_closing_tags_cannot_break_out_of_the_title_or_the_json_ld(
         text.replacen("title = \"Privacy\"", &format!("title = \"{hostile}\""), 1),
     )
     .expect("write");
-    let server = InProcess::with_content_and_base(scratch.path(), BASE);
+    let server = InProcess::with_content_and_base(scratch.path(), BASE).await;
     let (status, html) = server.get_text("/issues/privacy").await;
     assert_eq!(status, 200);
     assert!(
@@ -176,7 +176,7 @@ async fn a_title_with_closing_tags_cannot_break_out_of_the_title_or_the_json_ld(
 
 #[tokio::test]
 async fn the_sitemap_lists_every_page_and_robots_points_to_it() {
-    let server = public_server();
+    let server = public_server().await;
     let response = server.get("/sitemap.xml").await;
     assert_eq!(response.status, 200);
     assert!(response
@@ -227,7 +227,7 @@ fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
 
 #[tokio::test]
 async fn each_page_points_to_a_real_1200_by_630_share_image() {
-    let server = public_server();
+    let server = public_server().await;
     let (_, html) = server.get_text("/issues/securing-bgp").await;
     assert_eq!(
         meta(&html, "og:image"),

@@ -32,7 +32,7 @@ fn text(answer: &Answer) -> String {
 
 #[tokio::test]
 async fn the_server_renders_the_theme_the_cookie_names() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     for (cookie, expected) in [
         (None, "system"),
         (Some("theme=dark"), "dark"),
@@ -54,7 +54,7 @@ async fn the_server_renders_the_theme_the_cookie_names() {
 
 #[tokio::test]
 async fn the_render_store_keeps_each_theme_apart() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     page_with_cookie(&server, "/glossary", Some("theme=dark")).await;
     let (status, response) = page_with_cookie(&server, "/glossary", None).await;
     assert!(
@@ -69,7 +69,7 @@ async fn the_render_store_keeps_each_theme_apart() {
 
 #[tokio::test]
 async fn the_form_sets_the_cookie_and_returns_to_the_page() {
-    let server = InProcess::new();
+    let server = InProcess::new().await;
     let post = |body: &'static str| server.post_form("/theme", body);
     let response = post("theme=dark&back=%2Fmap%3Fissue%3Ddns").await;
     assert_eq!(response.status, 303);

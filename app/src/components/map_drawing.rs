@@ -38,7 +38,7 @@ pub fn MapDrawing(
     };
     let svg_class = match (selected.is_some(), map.focus_area.is_some()) {
         (true, _) => "map has-active",
-        (false, true) => "map has-focus",
+        (false, true) => "map has-focus-area",
         (false, false) => "map",
     };
     let region_count = layout.regions.len();

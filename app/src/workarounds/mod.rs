@@ -14,6 +14,7 @@
 //! | the islands router patches the whole document, `<head>` included, by walking the old and new pages side by side (`diffPages` → `diffRange(document, document, doc, doc)`) | every page renders the same head tags in the same order ([`crate::seo::PageHead`]) | `the_islands_router_diffs_the_head_in_lockstep`, and `server/tests/pages.rs` checks every page type's head |
 //! | the islands router keeps the DOM of a `<For>`'s unchanged keys and patches the rest in place (`replaceFor`) | [`replace_whole::ReplaceWhole`]: a page's content is a one-item `<For>` keyed on what it shows, so new data replaces the subtree | `the_islands_router_patches_for_items_by_key` |
 //! | the WASM splitter of cargo-leptos 0.3.10 (`wasm_split_cli_support` 0.2.3, `emit.rs`) puts all read-only data in the main module when its repacking of the data segment comes out longer than the original | `SPLIT_SLACK` in `frontend/src/lib.rs`: unused bytes in that segment | `scripts/check_wasm_split.py`, run after every release build by `scripts/test.sh` |
+//! | listing the routes (`generate_route_list`, leptos_router `RouteList::generate`) sets a process-wide flag that makes every resource created meanwhile wait for ever (`leptos_server/src/resource.rs`, `IS_SUPPRESSING_RESOURCE_LOAD`) | the server builds its one router before it listens (`server::app`); in-process tests never build an app while another renders (`server/tests/support/in_process.rs`) | `route_listing_suspends_every_resource_in_the_process` |
 
 pub mod crossorigin;
 pub mod replace_whole;
