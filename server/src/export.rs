@@ -193,8 +193,6 @@ async fn fetch(
     Ok((parts.headers, body))
 }
 
-/// The headers of `headers` a static host should repeat; JSON keeps its content type, since
-/// the search data's file has no extension to tell the host.
 /// The file a site page is written to: `/` → `index.html`, `/map` → `map.html`.
 fn page_file(path: &str) -> String {
     match path.trim_start_matches('/') {
@@ -203,6 +201,8 @@ fn page_file(path: &str) -> String {
     }
 }
 
+/// The headers of `headers` a static host should repeat; JSON keeps its content type, since
+/// the search data's file has no extension to tell the host.
 fn kept(headers: &HeaderMap, keep_content_type: bool) -> Vec<(String, String)> {
     let mut kept: Vec<(String, String)> = KEPT_HEADERS
         .iter()

@@ -249,6 +249,8 @@ async fn every_page_type_has_the_same_head_tags() {
         "/glossary",
         "/issues/no-such-issue",
         "/?focus=no-such-area",
+        "/map?issue=nowhere",
+        "/map?focus=nowhere",
         "/no-such-page",
     ] {
         let (_, html) = server.get_text(path).await;

@@ -13,7 +13,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::{browser, search_session};
-use crate::domain::urls::{FOCUS_AREA_PARAM, QUERY_PARAM};
+use crate::domain::urls::{FOCUS_AREA_PARAM, HOME_PATH, QUERY_PARAM};
 use crate::search::MAX_QUERY_CHARS;
 
 #[island]
@@ -68,7 +68,7 @@ pub fn SearchBox(
             class="site-search"
             role="search"
             aria-label="Search the issues"
-            action="/"
+            action=HOME_PATH
             method="get"
             on:submit=on_submit
         >

@@ -37,9 +37,11 @@ enum IndexState {
 enum Results {
     /// No results island has come alive, and none is being opened.
     Nowhere,
-    /// The box submitted its form: the islands router is bringing `/?q=…`, whose results
-    /// island picks up what was typed meanwhile from the box itself.
-    Opening,
+    /// The box submitted its form from the page at this address: the islands router is
+    /// bringing `/?q=…`, whose results island picks up what was typed meanwhile from the
+    /// box itself. If the visitor is on another page than `/` and this one by the next
+    /// keystroke (that navigation was abandoned for a link), the box submits again.
+    Opening(String),
     /// A results island ranks each query in place. It may have been navigated away from
     /// since: [`publish`] checks that it is still on the page.
     Listening(Subscriber),
@@ -147,15 +149,23 @@ pub fn publish(query: &str) -> bool {
 }
 
 /// Submits the header's form through the islands router (a client-side navigation to
-/// `/?q=…`), once: keys typed while that page loads are picked up by its results island.
+/// `/?q=…`), once from each page: keys typed while that page loads are picked up by its
+/// results island.
 pub fn open_results(form: &HtmlFormElement) {
-    let already = SESSION.with_borrow_mut(|session| {
-        matches!(
-            std::mem::replace(&mut session.results, Results::Opening),
-            Results::Opening
-        )
+    let here = leptos::prelude::window()
+        .location()
+        .href()
+        .unwrap_or_default();
+    // On `/` the results island may still be loading (its code is a lazy chunk): wait.
+    let arriving = super::browser::on_home_page();
+    let submit = SESSION.with_borrow_mut(|session| match &session.results {
+        Results::Opening(from) if *from == here || arriving => false,
+        _ => {
+            session.results = Results::Opening(here);
+            true
+        }
     });
-    if !already {
+    if submit {
         let _ = form.request_submit();
     }
 }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::ErrorView;
-use crate::domain::urls::GLOSSARY_PATH;
+use crate::domain::urls::{GLOSSARY_PATH, HOME_PATH};
 use crate::domain::{issue_href, GlossaryEntry};
 use crate::seo::{HeadTags, PageHead};
 use crate::server_fns::glossary::get_glossary;
@@ -16,7 +16,6 @@ const DESCRIPTION: &str = "Plain-language definitions of the terms and abbreviat
 pub fn GlossaryPage() -> impl IntoView {
     let glossary = Resource::new(|| (), |_| get_glossary());
     view! {
-        <PageHead tags=HeadTags::page("Glossary", DESCRIPTION, GLOSSARY_PATH) />
         <Transition fallback=|| view! { <p class="loading">"Loading the glossary…"</p> }>
             {move || Suspend::new(async move {
                 match glossary.await {
@@ -57,9 +56,10 @@ fn Glossary(entries: Vec<GlossaryEntry>) -> impl IntoView {
     let count: usize = groups.iter().map(|(_, list)| list.len()).sum();
     let letters: Vec<char> = groups.iter().map(|(letter, _)| *letter).collect();
     view! {
+        <PageHead tags=HeadTags::page("Glossary", DESCRIPTION, GLOSSARY_PATH) />
         <article class="glossary" aria-labelledby="glossary-title">
             <nav class="breadcrumb" aria-label="Breadcrumb">
-                <A href="/">"All issues"</A>
+                <A href=HOME_PATH>"All issues"</A>
             </nav>
             <h1 id="glossary-title">"Glossary"</h1>
             <p class="glossary__intro">

@@ -25,7 +25,6 @@ pub fn MapPage() -> impl IntoView {
         |(focus_area, q, issue)| get_topic_map(focus_area, q, issue),
     );
     view! {
-        <PageHead tags=HeadTags::page("Topic map", DESCRIPTION, MAP_PATH) />
         <Transition fallback=|| view! { <p class="loading">"Loading the map…"</p> }>
             {move || Suspend::new(async move {
                 match map.await {
@@ -91,6 +90,7 @@ fn MapView(map: TopicMap) -> impl IntoView {
         })
         .collect_view();
     view! {
+        <PageHead tags=HeadTags::page("Topic map", DESCRIPTION, MAP_PATH) />
         <article class="map-page" aria-labelledby="map-title">
             <h1 id="map-title">"Topic map"</h1>
             <p class="map-page__intro">
