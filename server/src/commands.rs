@@ -11,8 +11,7 @@ use crate::startup_error::StartupError;
 /// `server --check-content`: loads `CONTENT_DIR` (default `content`) and reports every
 /// problem as `file:line:column: what is wrong`, without starting the server.
 pub fn check_content() -> ExitCode {
-    let dir =
-        std::env::var_os("CONTENT_DIR").map_or_else(|| "content".into(), std::path::PathBuf::from);
+    let dir = crate::config::content_dir_from_env();
     match load_catalog(&dir) {
         Ok(catalog) => {
             println!(

@@ -113,6 +113,11 @@ pub enum ConfigError {
     },
 }
 
+/// The content folder: `CONTENT_DIR`, or `content` in the working directory.
+pub fn content_dir_from_env() -> PathBuf {
+    std::env::var_os("CONTENT_DIR").map_or_else(|| PathBuf::from("content"), PathBuf::from)
+}
+
 impl Config {
     /// Every default, ignoring the environment: the app serving `content_dir`, with static
     /// files from `site_root`, as `http://127.0.0.1:3000`. For tests that build the app
@@ -144,8 +149,7 @@ impl Config {
         if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
             leptos.hash_files = hash_file_beside_binary(&leptos.hash_file);
         }
-        let content_dir =
-            std::env::var_os("CONTENT_DIR").map_or_else(|| PathBuf::from("content"), PathBuf::from);
+        let content_dir = content_dir_from_env();
         if !content_dir.is_dir() {
             return Err(ConfigError::ContentDir(content_dir));
         }

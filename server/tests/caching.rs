@@ -228,12 +228,12 @@ async fn the_islands_router_document_varies_from_the_full_page() {
     // `IslandsRouterNavigation` reaches `HydrationScripts`); whatever it sends, a cache must
     // keep the two apart, which is what the Vary above is for.
     assert!(
-        text(&full).contains("type=\"module\""),
+        full.text().contains("type=\"module\""),
         "the full page hydrates"
     );
     // And after the router's fetch, a normal load still gets the full page.
     let again = server.get("/issues/dns").await;
-    assert!(text(&again).contains("type=\"module\""));
+    assert!(again.text().contains("type=\"module\""));
 }
 
 #[tokio::test]
@@ -302,8 +302,4 @@ async fn compressed_bodies_decode_to_the_identity_body() {
             assert_eq!(decoded, plain.as_ref(), "{path} {encoding}");
         }
     }
-}
-
-fn text(answer: &Answer) -> String {
-    String::from_utf8_lossy(&answer.body).into_owned()
 }

@@ -183,7 +183,7 @@ async fn the_sitemap_lists_every_page_and_robots_points_to_it() {
         .header("content-type")
         .unwrap_or_default()
         .starts_with("application/xml"));
-    let xml = String::from_utf8(response.body.to_vec()).expect("UTF-8");
+    let xml = response.text();
     let locs: Vec<&str> = xml
         .split("<loc>")
         .skip(1)

@@ -26,10 +26,6 @@ async fn page_with_cookie(
     (cache_status, response)
 }
 
-fn text(answer: &Answer) -> String {
-    String::from_utf8(answer.body.to_vec()).expect("a UTF-8 body")
-}
-
 #[tokio::test]
 async fn the_server_renders_the_theme_the_cookie_names() {
     let server = InProcess::new().await;
@@ -42,7 +38,7 @@ async fn the_server_renders_the_theme_the_cookie_names() {
         let (_, response) = page_with_cookie(&server, "/issues/dns", cookie).await;
         let vary = response.joined("vary");
         assert!(vary.contains("Cookie"), "{vary}");
-        let html = text(&response);
+        let html = response.text();
         assert_eq!(html_theme(&html), Some(expected), "{cookie:?}");
         let checked = format!("value=\"{expected}\" checked");
         assert!(
@@ -61,10 +57,10 @@ async fn the_render_store_keeps_each_theme_apart() {
         !status.contains("hit"),
         "a dark page was served to a visitor without a theme"
     );
-    assert_eq!(html_theme(&text(&response)), Some("system"));
+    assert_eq!(html_theme(&response.text()), Some("system"));
     let (status, response) = page_with_cookie(&server, "/glossary", Some("theme=dark")).await;
     assert!(status.contains("hit"), "{status}");
-    assert_eq!(html_theme(&text(&response)), Some("dark"));
+    assert_eq!(html_theme(&response.text()), Some("dark"));
 }
 
 #[tokio::test]

@@ -37,6 +37,11 @@ impl Answer {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
+    /// The body as text (every body these tests read is UTF-8).
+    pub fn text(&self) -> String {
+        String::from_utf8(self.body.to_vec()).expect("a UTF-8 body")
+    }
+
     /// Every value of a header that may repeat, joined as one list (RFC 9110 §5.3).
     pub fn joined(&self, name: &str) -> String {
         self.headers
@@ -99,8 +104,7 @@ impl InProcess {
     /// `GET path`: status and body as text.
     pub async fn get_text(&self, path: &str) -> (u16, String) {
         let answer = self.get(path).await;
-        let text = String::from_utf8(answer.body.to_vec()).expect("a UTF-8 body");
-        (answer.status.as_u16(), text)
+        (answer.status.as_u16(), answer.text())
     }
 
     /// `GET path`: status and body as JSON.
