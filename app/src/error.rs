@@ -11,6 +11,8 @@ pub enum AppError {
     IssueNotFound(String),
     #[error("There is no focus area called “{0}”.")]
     FocusAreaNotFound(String),
+    #[error("There is no relation called “{0}”.")]
+    RelationNotFound(String),
     #[error("This page does not exist.")]
     PageNotFound,
     #[error("Bad request: {0}")]
@@ -27,6 +29,7 @@ impl AppError {
         match self {
             AppError::IssueNotFound(_)
             | AppError::FocusAreaNotFound(_)
+            | AppError::RelationNotFound(_)
             | AppError::PageNotFound => 404,
             AppError::BadRequest(_) => 400,
             AppError::Network => 503,
@@ -70,6 +73,7 @@ mod tests {
     fn not_found_errors_map_to_404_and_bad_requests_to_400() {
         assert_eq!(AppError::IssueNotFound("x".into()).status_code(), 404);
         assert_eq!(AppError::FocusAreaNotFound("x".into()).status_code(), 404);
+        assert_eq!(AppError::RelationNotFound("x".into()).status_code(), 404);
         assert_eq!(AppError::PageNotFound.status_code(), 404);
         assert_eq!(AppError::BadRequest("x".into()).status_code(), 400);
         assert_eq!(AppError::Internal.status_code(), 500);

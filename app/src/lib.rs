@@ -27,7 +27,7 @@ use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
 use components::{ShortcutsDialog, SiteFooter, SiteHeader};
-use routes::{GlossaryPage, HomePage, IssuePage, MapPage, NotFound};
+use routes::{ChangesPage, GlossaryPage, HomePage, IssuePage, MapPage, NotFound};
 
 /// The site name, used in titles and the header.
 pub const SITE_NAME: &str = "Internet Issues Explorer";
@@ -82,6 +82,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
+        <Link rel="alternate" type_="application/atom+xml" title="Internet Issues Explorer: changes" href=domain::urls::FEED_PATH />
         <Title formatter=title_text />
         <Router>
             <a class="skip-link" href=format!("#{MAIN_ID}")>"Skip to content"</a>
@@ -91,6 +92,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("glossary") view=GlossaryPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("map") view=MapPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("changes") view=ChangesPage ssr=SsrMode::Async />
                     <Route
                         path=(StaticSegment("issues"), ParamSegment("slug"))
                         view=IssuePage

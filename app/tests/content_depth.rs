@@ -191,11 +191,15 @@ fn a_fact_needs_an_https_source_a_number_and_an_iso_date() {
     let scratch = Scratch::new();
     scratch.replace(
         DNS,
-        "source_url = \"https://www.itweb",
-        "source_url = \"http://www.itweb",
+        "source_url = \"https://www.dnib.com/articles/the-domain-name-industry-brief-q4",
+        "source_url = \"http://www.dnib.com/articles/the-domain-name-industry-brief-q4",
     );
-    scratch.replace(DNS, "figure = \"362.4 million\"", "figure = \"many\"");
-    scratch.replace(DNS, "as_of = \"2024-06-30\"", "as_of = \"30 June 2024\"");
+    scratch.replace(DNS, "figure = \"386.9 million\"", "figure = \"many\"");
+    scratch.replace(
+        DNS,
+        "as_of = \"2025-12-31\"",
+        "as_of = \"31 December 2025\"",
+    );
     scratch.replace(
         DNS,
         "source_title = \"DNSSEC Deployment",
@@ -218,8 +222,12 @@ fn a_fact_needs_an_https_source_a_number_and_an_iso_date() {
     assert_reported(
         &errors,
         DNS,
-        line_of(&scratch, DNS, "http://www.itweb"),
-        "source_url: “http://www.itweb",
+        line_of(
+            &scratch,
+            DNS,
+            "http://www.dnib.com/articles/the-domain-name-industry-brief-q4",
+        ),
+        "source_url: “http://www.dnib.com/articles/the-domain-name-industry-brief-q4",
     );
     assert_reported(
         &errors,
@@ -230,8 +238,8 @@ fn a_fact_needs_an_https_source_a_number_and_an_iso_date() {
     assert_reported(
         &errors,
         DNS,
-        line_of(&scratch, DNS, "30 June 2024"),
-        "as_of: “30 June 2024” is not an ISO date",
+        line_of(&scratch, DNS, "31 December 2025"),
+        "as_of: “31 December 2025” is not an ISO date",
     );
     assert_reported(
         &errors,
@@ -244,13 +252,13 @@ fn a_fact_needs_an_https_source_a_number_and_an_iso_date() {
 #[test]
 fn a_fact_dated_after_the_review_or_an_impossible_date_is_rejected() {
     let scratch = Scratch::new();
-    scratch.replace(DNS, "as_of = \"2024-06-30\"", "as_of = \"2026-12\"");
+    scratch.replace(DNS, "as_of = \"2025-12-31\"", "as_of = \"2027-01\"");
     scratch.replace(DNS, "as_of = \"2010-01-27\"", "as_of = \"2010-02-30\"");
     let errors = scratch.errors();
     assert_reported(
         &errors,
         DNS,
-        line_of(&scratch, DNS, "2026-12"),
+        line_of(&scratch, DNS, "2027-01"),
         "as_of is later than the page's reviewed date",
     );
     assert_reported(
@@ -340,15 +348,15 @@ fn further_reading_needs_two_to_four_https_links() {
     let scratch = Scratch::new();
     scratch.replace(
         DNS,
-        "url = \"https://dnib.com/\"",
-        "url = \"ftp://dnib.com/\"",
+        "url = \"https://www.dnib.com/articles/the-domain-name-industry-brief-q2-2026\"",
+        "url = \"ftp://www.dnib.com/articles/the-domain-name-industry-brief-q2-2026\"",
     );
     let errors = scratch.errors();
     assert_reported(
         &errors,
         DNS,
-        line_of(&scratch, DNS, "ftp://dnib.com/"),
-        "url: “ftp://dnib.com/” is not an absolute https:// URL",
+        line_of(&scratch, DNS, "ftp://www.dnib.com/articles/the-domain-name-industry-brief-q2-2026"),
+        "url: “ftp://www.dnib.com/articles/the-domain-name-industry-brief-q2-2026” is not an absolute https:// URL",
     );
     let scratch = Scratch::new();
     let text = fs::read_to_string(scratch.path(DNS)).expect("read");
@@ -370,14 +378,14 @@ fn further_reading_needs_two_to_four_https_links() {
 #[test]
 fn the_review_date_is_required_full_and_not_in_the_future() {
     let scratch = Scratch::new();
-    scratch.replace(DNS, "reviewed = \"2026-11-26\"\n", "");
+    scratch.replace(DNS, "reviewed = \"2026-12-06\"\n", "");
     assert!(
         scratch.errors()[0].contains("missing field `reviewed`"),
         "{:?}",
         scratch.errors()
     );
     let scratch = Scratch::new();
-    scratch.replace(DNS, "reviewed = \"2026-11-26\"", "reviewed = \"2026-11\"");
+    scratch.replace(DNS, "reviewed = \"2026-12-06\"", "reviewed = \"2026-11\"");
     assert_reported(
         &scratch.errors(),
         DNS,
@@ -387,7 +395,7 @@ fn the_review_date_is_required_full_and_not_in_the_future() {
     let scratch = Scratch::new();
     scratch.replace(
         DNS,
-        "reviewed = \"2026-11-26\"",
+        "reviewed = \"2026-12-06\"",
         "reviewed = \"2999-01-01\"",
     );
     assert_reported(

@@ -89,22 +89,33 @@ fn seed_defects_are_repaired_and_typography_kept() {
 }
 
 #[test]
-fn every_issue_has_a_focus_area_and_three_symmetric_relations() {
+fn every_issue_has_a_focus_area_and_three_connections_worded_from_both_sides() {
     let catalog = load_catalog(&real_content()).expect("loads");
     let slugs: Vec<String> = catalog.slugs().map(String::from).collect();
+    let mut pairs = 0;
     for slug in &slugs {
         let issue = catalog.detail(slug).expect("detail");
         assert!(!issue.focus_areas.is_empty(), "{slug}");
         assert!(issue.related.len() >= 3, "{slug}");
-        for other in &issue.related {
-            let back = catalog.detail(&other.slug).expect("related exists");
-            assert!(
-                back.related.iter().any(|l| &l.slug == slug),
-                "{slug} ↔ {}",
-                other.slug
+        for connection in &issue.related {
+            assert_eq!(
+                connection.wording,
+                connection.relation.wording(connection.outgoing),
+                "{slug}"
             );
+            let back = catalog.detail(&connection.issue.slug).expect("exists");
+            let mirror = back
+                .related
+                .iter()
+                .find(|c| &c.issue.slug == slug)
+                .unwrap_or_else(|| panic!("{slug} ↔ {}", connection.issue.slug));
+            assert_eq!(mirror.relation, connection.relation);
+            assert_eq!(mirror.outgoing, !connection.outgoing);
+            assert_eq!(mirror.why, connection.why);
+            pairs += usize::from(connection.outgoing);
         }
     }
+    assert_eq!(pairs, 55, "every pair of the former related lists is typed");
 }
 
 #[test]
@@ -206,48 +217,85 @@ fn an_unknown_focus_area_points_at_the_value() {
 }
 
 #[test]
-fn a_relation_to_a_missing_issue_is_rejected() {
+fn a_connection_to_a_missing_issue_or_an_unknown_relation_is_rejected_at_its_column() {
     let scratch = Scratch::new();
-    scratch.replace(
-        "issues/economy.md",
-        "related = [",
-        "related = [\"crypto\", ",
+    scratch.append(
+        "connections.toml",
+        "\n[[connection]]\nfrom = \"crypto\"\nrelation = \"protects\"\nto = \"dns\"\nwhy = \"A sentence.\"\n\n[[connection]]\nfrom = \"dns\"\nrelation = \"guards\"\nto = \"blockchain\"\nwhy = \"A sentence.\"\n",
     );
+    let crypto = line_of(&scratch, "connections.toml", "\"crypto\"");
+    let guards = line_of(&scratch, "connections.toml", "\"guards\"");
     let errors = scratch.errors();
     assert!(
-        errors
-            .iter()
-            .any(|e| e.contains("economy.md:")
-                && e.contains("related issue “crypto” does not exist")),
+        errors.iter().any(|e| e.starts_with(&format!(
+            "content/connections.toml:{crypto}:8: there is no issue “crypto”"
+        ))),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.starts_with(&format!("content/connections.toml:{guards}:12: unknown relation “guards”; known: protects, depends-on"))),
         "{errors:?}"
     );
 }
 
 #[test]
-fn a_one_sided_relation_is_rejected() {
+fn a_pair_connected_twice_in_either_direction_is_rejected() {
     let scratch = Scratch::new();
-    scratch.replace("issues/dns.md", "\"dnssec\", ", "");
+    scratch.append(
+        "connections.toml",
+        "\n[[connection]]\nfrom = \"dns\"\nrelation = \"depends-on\"\nto = \"dnssec\"\nwhy = \"Again.\"\n",
+    );
     let errors = scratch.errors();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
-        errors[0].starts_with("content/issues/dnssec.md:"),
-        "{errors:?}"
-    );
-    assert!(
-        errors[0].contains("issues/dns.md must list “dnssec”"),
+        errors[0].starts_with("content/connections.toml:")
+            && errors[0].contains("dns and dnssec are already connected (line "),
         "{errors:?}"
     );
 }
 
 #[test]
-fn too_few_relations_are_rejected() {
+fn too_few_connections_or_a_leftover_related_list_are_rejected() {
     let scratch = Scratch::new();
-    scratch.replace("issues/iot.md", "related = [\"improving-technical-security\", \"ipv6\", \"privacy\", \"artificial-intelligence\"]", "related = [\"ipv6\"]");
+    let text = std::fs::read_to_string(scratch.path("connections.toml")).expect("read");
+    // Drop every connection that touches the IoT page but one.
+    let mut kept = Vec::new();
+    let mut iot_seen = 0;
+    for entry in text.split("\n[[connection]]") {
+        let touches_iot = entry.contains("\"iot\"");
+        if touches_iot {
+            iot_seen += 1;
+        }
+        if !touches_iot || iot_seen == 1 {
+            kept.push(entry);
+        }
+    }
+    assert!(
+        iot_seen >= 3,
+        "the real content connects iot {iot_seen} times"
+    );
+    std::fs::write(
+        scratch.path("connections.toml"),
+        kept.join("\n[[connection]]"),
+    )
+    .expect("write");
+    scratch.replace(
+        "issues/iot.md",
+        "icon_alt =",
+        "related = [\"dns\"]\nicon_alt =",
+    );
+    let related = line_of(&scratch, "issues/iot.md", "related = ");
     let errors = scratch.errors();
     assert!(
-        errors
-            .iter()
-            .any(|e| e.starts_with("content/issues/iot.md:5:") && e.contains("at least 3")),
+        errors.iter().any(|e| e.starts_with(
+            "content/connections.toml: “iot” has 1 connection(s); every issue needs at least 3"
+        )),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.starts_with(&format!(
+            "content/issues/iot.md:{related}:11: related is gone"
+        ))),
         "{errors:?}"
     );
 }
@@ -339,7 +387,7 @@ fn an_unlisted_issue_file_still_gets_every_field_check() {
     let copy = fs::read_to_string(scratch.path("issues/dns.md"))
         .expect("read")
         .replacen("title = \"Domain Name System (DNS)\"", "title = \" \"", 1)
-        .replacen("\"dnssec\"", "\"no-such-issue\"", 1);
+        .replacen("\"improving-technical-security\"", "\"no-such-area\"", 1);
     fs::write(scratch.path("issues/dns-copy.md"), copy).expect("write");
     let title_line = line_of(&scratch, "issues/dns-copy.md", "title = \" \"");
     let errors = scratch.errors();
@@ -354,8 +402,9 @@ fn an_unlisted_issue_file_still_gets_every_field_check() {
         );
     }
     assert!(
-        errors.iter().any(|e| e.contains("dns-copy.md")
-            && e.contains("related issue “no-such-issue” does not exist")),
+        errors
+            .iter()
+            .any(|e| e.contains("dns-copy.md") && e.contains("unknown focus area “no-such-area”")),
         "{errors:?}"
     );
 }

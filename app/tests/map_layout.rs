@@ -13,7 +13,7 @@ type Box4 = (u32, u32, u32, u32);
 
 fn layout() -> MapLayout {
     let catalog = load_catalog(&real_content()).expect("loads");
-    catalog.topic_map(None, "", None).expect("map").layout
+    catalog.topic_map(None, "", None, None).expect("map").layout
 }
 
 fn overlaps(a: Box4, b: Box4) -> bool {
@@ -163,10 +163,10 @@ fn regions_are_the_focus_areas_then_the_emerging_issues_in_tab_order() {
 #[test]
 fn unknown_focus_areas_and_issues_are_not_found() {
     let catalog = load_catalog(&real_content()).expect("loads");
-    assert!(catalog.topic_map(Some("nowhere"), "", None).is_err());
-    assert!(catalog.topic_map(None, "", Some("nowhere")).is_err());
+    assert!(catalog.topic_map(Some("nowhere"), "", None, None).is_err());
+    assert!(catalog.topic_map(None, "", Some("nowhere"), None).is_err());
     let map = catalog
-        .topic_map(Some("building-trust"), "bgp", Some("dns"))
+        .topic_map(Some("building-trust"), "bgp", Some("dns"), None)
         .expect("map");
     assert_eq!(map.focus_area, Some(2));
     let dns = map

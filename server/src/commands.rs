@@ -9,16 +9,21 @@ use crate::config::Config;
 use crate::startup_error::StartupError;
 
 /// `server --check-content`: loads `CONTENT_DIR` (default `content`) and reports every
-/// problem as `file:line:column: what is wrong`, without starting the server.
+/// problem as `file:line:column: what is wrong`, without starting the server. Warnings
+/// (stale figures) are printed but do not fail the check.
 pub fn check_content() -> ExitCode {
     let dir = crate::config::content_dir_from_env();
     match load_catalog(&dir) {
         Ok(catalog) => {
+            for warning in catalog.warnings() {
+                println!("warning: {warning}");
+            }
             println!(
-                "{}: {} issues and {} glossary terms, no problems",
+                "{}: {} issues and {} glossary terms, no problems, {} warning(s)",
                 dir.display(),
                 catalog.len(),
-                catalog.glossary().len()
+                catalog.glossary().len(),
+                catalog.warnings().len()
             );
             ExitCode::SUCCESS
         }

@@ -16,6 +16,9 @@ pub struct Config {
     pub public_base_url: PublicBaseUrl,
     /// Send `Strict-Transport-Security`: only when the public address is https.
     pub hsts: bool,
+    /// Under `cargo leptos watch` (`LEPTOS_WATCH=true`): content that does not load is
+    /// served as an error page instead of stopping start-up.
+    pub watch: bool,
     /// Test builds only (feature `test-hooks`), with `EXPLORER_TEST_HOOKS=1`: routes the
     /// integration tests use to make a request slow on purpose. No other build has them.
     #[cfg(feature = "test-hooks")]
@@ -134,6 +137,7 @@ impl Config {
             limits: Limits::default(),
             connections: ConnectionLimits::default(),
             hsts: false,
+            watch: false,
             #[cfg(feature = "test-hooks")]
             test_hooks: false,
         }
@@ -216,6 +220,7 @@ impl Config {
             #[cfg(feature = "test-hooks")]
             test_hooks: std::env::var("EXPLORER_TEST_HOOKS").is_ok_and(|v| v == "1"),
             hsts: public_base_url.0.starts_with("https://"),
+            watch: std::env::var("LEPTOS_WATCH").is_ok_and(|v| v == "true"),
             leptos,
             content_dir,
             limits,

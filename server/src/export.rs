@@ -98,6 +98,7 @@ pub async fn export(
     let mut files = vec![
         ("/sitemap.xml".to_string(), "sitemap.xml".to_string()),
         ("/robots.txt".into(), "robots.txt".into()),
+        (urls::FEED_PATH.into(), "feed.xml".into()),
         ("/api/search-index".into(), "api/search-index".into()),
         (share_image_path("site"), "share/site.png".into()),
     ];

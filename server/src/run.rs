@@ -14,9 +14,25 @@ pub async fn run(metrics: Metrics) -> Result<(), StartupError> {
     let config = Config::from_env()?;
     let file_limit = serve::file_limit::raise_file_limit();
     let capacity = connection_capacity(&config, file_limit)?;
-    let catalog = Arc::new(load_catalog(&config.content_dir)?);
     let metrics = Arc::new(metrics);
-    let router = http::router(&config, Arc::clone(&catalog), Arc::clone(&metrics));
+    let (router, issues) = match load_catalog(&config.content_dir) {
+        Ok(catalog) => {
+            for warning in catalog.warnings() {
+                tracing::warn!("content: {warning}");
+            }
+            let issues = catalog.len();
+            let router = http::router(&config, Arc::new(catalog), Arc::clone(&metrics));
+            (router, issues)
+        }
+        Err(errors) if config.watch => {
+            for error in &errors.0 {
+                tracing::error!("content: {error}");
+            }
+            let router = http::content_errors::router(&errors, config.leptos.reload_port);
+            (router, 0)
+        }
+        Err(errors) => return Err(errors.into()),
+    };
     let pkg = std::path::Path::new(&*config.leptos.site_root).join(&*config.leptos.site_pkg_dir);
     tokio::task::spawn_blocking(move || match precompress::precompress_assets(&pkg) {
         Ok(0) => {}
@@ -47,7 +63,7 @@ pub async fn run(metrics: Metrics) -> Result<(), StartupError> {
         idle_timeout_s = config.connections.idle_timeout.as_secs(),
         "connection limits"
     );
-    tracing::info!(issues = catalog.len(), public = %config.public_base_url.0, "listening on http://{addr}");
+    tracing::info!(issues, public = %config.public_base_url.0, "listening on http://{addr}");
 
     // On SIGTERM/SIGINT: stop accepting, let requests in flight finish, but not forever.
     let (stopping, mut stopped) = tokio::sync::watch::channel(false);

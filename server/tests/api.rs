@@ -15,6 +15,13 @@ async fn get_issue_server_function_answers_get_with_json() {
         "Domain Name System Security Extensions (DNSSEC)"
     );
     assert!(json["related"].as_array().is_some_and(|r| r.len() >= 3));
+    let dns = json["related"]
+        .as_array()
+        .and_then(|r| r.iter().find(|c| c["slug"] == "dns"))
+        .expect("DNSSEC is connected to DNS");
+    assert_eq!(dns["relation"], "protects");
+    assert_eq!(dns["wording"], "protects");
+    assert!(dns["why"].as_str().is_some_and(|w| w.ends_with('.')));
     assert_eq!(json["previous"]["slug"], "dns");
 }
 

@@ -70,8 +70,8 @@ async fn every_issue_page_is_complete_without_javascript() {
         let main = visible_text(main_of(&html));
         assert!(main.contains(&title), "/issues/{slug} lacks its title");
         assert!(
-            main.contains("Related issues"),
-            "/issues/{slug} lacks related issues"
+            main.contains("How it connects"),
+            "/issues/{slug} lacks its connections"
         );
         assert!(
             main.contains("Focus areas"),

@@ -25,11 +25,16 @@ fn FactItem(fact: Fact) -> impl IntoView {
             <p class="fact__figure" aria-hidden="true">{fact.figure}</p>
             <p class="fact__text">{fact.text}</p>
             <p class="fact__source">
-                "As of " <time datetime=fact.as_of>{fact.as_of_label}</time> ". Source: "
+                "As of " <time datetime=fact.as_of>{fact.as_of_label}</time>
+                {fact.age_label.map(|age| view! { " " <strong class="fact__age">{format!("({age})")}</strong> })}
+                ". Source: "
                 <a href=fact.source_url rel="external">{fact.source_title}</a>
                 ", " {fact.source_org} "."
                 {fact.note.map(|note| view! { " " <span class="fact__note">{note}</span> })}
             </p>
+            {fact.seen_in.map(|copy| view! {
+                <p class="fact__seen-in"><small>"Figure checked in " <a href=copy rel="external">"a copy of the source"</a> "."</small></p>
+            })}
         </li>
     }
 }

@@ -17,7 +17,7 @@ pub fn MapDrawing(
 ) -> impl IntoView {
     let layout = map.layout;
     let svg_title = format!(
-        "Topic map: the {} issues by focus area, with a line between each pair of related issues",
+        "Topic map: the {} issues by focus area, with a line for each connection",
         layout.nodes.len()
     );
     let panel = layout.panel;
@@ -67,7 +67,7 @@ pub fn MapDrawing(
             );
             view! {
                 <line
-                    class=edge_class(edge.a, edge.b)
+                    class=format!("{} map-edge--{}", edge_class(edge.a, edge.b), edge.relation.slug())
                     data-a=edge.a
                     data-b=edge.b
                     x1=a.x
@@ -145,8 +145,13 @@ fn map_panels(layout: &crate::domain::MapLayout, selected: Option<u32>) -> impl 
             let related = node
                 .related
                 .iter()
-                .filter_map(|&r| layout.nodes.get(r as usize))
-                .map(|other| view! { <li><a href=issue_href(&other.slug)>{other.title.clone()}</a></li> })
+                .filter_map(|&r| {
+                    let wording = layout.edge(i as u32, r)?.wording_from(i as u32)?;
+                    Some((wording, layout.nodes.get(r as usize)?))
+                })
+                .map(|(wording, other)| view! {
+                    <li><span class="map-panel__relation">{wording}</span> " " <a href=issue_href(&other.slug)>{other.title.clone()}</a></li>
+                })
                 .collect_view();
             let heading = format!("map-panel-{i}");
             view! {

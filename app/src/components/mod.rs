@@ -1,5 +1,7 @@
 //! Small views reused across pages.
 
+mod connection_list;
+mod editor_notes;
 mod error_view;
 mod facts_panel;
 mod isoc_quote;
@@ -14,6 +16,8 @@ mod suggestion_list;
 mod term_list;
 mod theme_form;
 
+pub use connection_list::ConnectionList;
+pub use editor_notes::EditorNotes;
 pub use error_view::ErrorView;
 pub use facts_panel::FactsPanel;
 pub use isoc_quote::{IsocQuote, ISOC_ISSUES_URL};

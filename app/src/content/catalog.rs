@@ -1,11 +1,14 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::connections::ConnectionRecord;
 use super::dates::IsoDate;
+use super::error::ContentError;
 use super::map_layout::{lay_out, MapIssue};
 use crate::domain::{
-    Fact, GlossaryEntry, IssueDetail, IssueIndex, IssueLink, IssueSummary, MapLayout, Reading,
-    Section, SectionKind, Standard, TermRef, TopicMap,
+    Change, ChangeEntry, Connection, EditorNote, Fact, GlossaryEntry, IssueDetail, IssueIndex,
+    IssueLink, IssueSummary, MapLayout, Reading, Relation, Section, SectionKind, Standard, TermRef,
+    TopicMap,
 };
 use crate::error::AppError;
 use crate::search::{
@@ -20,7 +23,8 @@ pub(super) struct IssueRecord {
     pub short_title: String,
     pub section: SectionKind,
     pub focus_areas: Vec<usize>,
-    pub related: Vec<usize>,
+    /// Grouped by relation, then in display order.
+    pub connections: Vec<ConnectionRecord>,
     pub icon_alt: String,
     pub summary: String,
     pub paragraphs: Vec<String>,
@@ -34,6 +38,16 @@ pub(super) struct IssueRecord {
     pub standards: Vec<Standard>,
     pub reading: Vec<Reading>,
     pub reviewed: IsoDate,
+    pub editor_notes: Vec<EditorNote>,
+    /// Newest first.
+    pub changes: Vec<Change>,
+}
+
+impl IssueRecord {
+    /// The connected issues, as positions in display order.
+    fn related(&self) -> impl Iterator<Item = usize> + '_ {
+        self.connections.iter().map(|c| c.other)
+    }
 }
 
 /// The site's own words and the Internet Society's, kept apart.
@@ -65,6 +79,8 @@ pub struct Catalog {
     map: MapLayout,
     /// Prepared once: what the search ranks, on the server and in the browser.
     search: SearchIndex,
+    /// What the content check found worth a look, but not wrong.
+    warnings: Vec<ContentError>,
 }
 
 impl Catalog {
@@ -74,6 +90,7 @@ impl Catalog {
         sections: Vec<SectionRecord>,
         issues: Vec<IssueRecord>,
         glossary: &[TermRef],
+        warnings: Vec<ContentError>,
     ) -> Self {
         let by_slug = issues
             .iter()
@@ -93,6 +110,7 @@ impl Catalog {
                 synonyms: Vec::new(),
                 focus_areas: Vec::new(),
             },
+            warnings,
         };
         catalog.search = catalog.build_search_index();
         catalog.map = catalog.lay_out_map();
@@ -131,22 +149,86 @@ impl Catalog {
                     short_title: issue.short_title.clone(),
                     summary: issue.summary.clone(),
                     regions: in_regions,
-                    related: issue.related.iter().map(|&r| r as u32).collect(),
+                    related: issue.related().map(|r| r as u32).collect(),
                 }
             })
             .collect();
-        lay_out(&regions, &issues)
+        let mut layout = lay_out(&regions, &issues);
+        // The layout may reorder nodes: name each edge's relation through the slugs.
+        let nodes: Vec<usize> = layout
+            .nodes
+            .iter()
+            .map(|node| self.by_slug[&node.slug])
+            .collect();
+        for edge in &mut layout.edges {
+            let (a, b) = (nodes[edge.a as usize], nodes[edge.b as usize]);
+            if let Some(connection) = self.issues[a].connections.iter().find(|c| c.other == b) {
+                edge.relation = connection.relation;
+                // `a` is the pair's `from` when its side is the outgoing one.
+                edge.a_is_from = connection.outgoing;
+            }
+        }
+        layout
     }
 
-    /// The topic map, with what `?focus=`, `?q=` and `?issue=` ask for. An unknown focus
-    /// area or issue is a 404, as on the listing.
+    /// Problems that do not stop the content from loading (stale figures), as
+    /// `file:line:column: message`.
+    pub fn warnings(&self) -> &[ContentError] {
+        &self.warnings
+    }
+
+    /// Every change to every issue, newest first (then in display order).
+    pub fn changes(&self) -> Vec<ChangeEntry> {
+        let mut entries: Vec<(usize, ChangeEntry)> = self
+            .issues
+            .iter()
+            .enumerate()
+            .flat_map(|(index, issue)| {
+                issue.changes.iter().map(move |change| {
+                    (
+                        index,
+                        ChangeEntry {
+                            issue: self.link(index),
+                            change: change.clone(),
+                        },
+                    )
+                })
+            })
+            .collect();
+        entries.sort_by(|(i, a), (j, b)| b.change.date.cmp(&a.change.date).then(i.cmp(j)));
+        entries.into_iter().map(|(_, entry)| entry).collect()
+    }
+
+    fn connections(&self, issue: &IssueRecord) -> Vec<Connection> {
+        issue
+            .connections
+            .iter()
+            .map(|connection: &ConnectionRecord| Connection {
+                issue: self.link(connection.other),
+                relation: connection.relation,
+                outgoing: connection.outgoing,
+                wording: connection.relation.wording(connection.outgoing).to_string(),
+                why: connection.why.clone(),
+            })
+            .collect()
+    }
+
+    /// The topic map, with what `?focus=`, `?q=`, `?issue=` and `?relation=` ask for. An
+    /// unknown focus area, issue or relation is a 404, as on the listing.
     pub fn topic_map(
         &self,
         focus_area: Option<&str>,
         query: &str,
         issue: Option<&str>,
+        relation: Option<&str>,
     ) -> Result<TopicMap, AppError> {
         let filter = self.filter(focus_area)?;
+        let relation = relation
+            .map(|name| {
+                Relation::from_slug(name)
+                    .ok_or_else(|| AppError::RelationNotFound(name.to_string()))
+            })
+            .transpose()?;
         let node_of = |slug: &str| {
             self.map
                 .nodes
@@ -170,13 +252,27 @@ impl Catalog {
             .iter()
             .filter_map(|hit| node_of(&hit.slug))
             .collect();
+        let mut layout = self.map.clone();
+        if let Some(relation) = relation {
+            layout.keep_only(relation);
+        }
         Ok(TopicMap {
-            layout: self.map.clone(),
+            layout,
+            relation,
+            relations: self.relations_in_use(),
             focus_area,
             query: outcome.query,
             matches,
             selected,
         })
+    }
+
+    /// The relations some connection uses, in vocabulary order.
+    fn relations_in_use(&self) -> Vec<Relation> {
+        Relation::ALL
+            .into_iter()
+            .filter(|relation| self.map.edges.iter().any(|edge| edge.relation == *relation))
+            .collect()
     }
 
     fn build_search_index(&self) -> SearchIndex {
@@ -334,8 +430,10 @@ impl Catalog {
                 .collect(),
             reviewed: issue.reviewed.iso(),
             reviewed_label: issue.reviewed.to_string(),
+            editor_notes: issue.editor_notes.clone(),
+            changes: issue.changes.clone(),
             focus_areas: self.links(&issue.focus_areas),
-            related: self.links(&issue.related),
+            related: self.connections(issue),
             previous: index.checked_sub(1).map(|i| self.link(i)),
             next: (index + 1 < self.issues.len()).then(|| self.link(index + 1)),
         })

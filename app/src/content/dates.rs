@@ -92,6 +92,14 @@ impl IsoDate {
         (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 
+    /// Whole months from the last month this date can mean to the first month of `later`
+    /// (a figure "as of 2022" is 47 months before a review in November 2026).
+    pub fn months_before(&self, later: &IsoDate) -> i32 {
+        let end = i32::from(self.year) * 12 + i32::from(self.month.unwrap_or(12));
+        let start = i32::from(later.year) * 12 + i32::from(later.month.unwrap_or(1));
+        start - end
+    }
+
     /// The ISO spelling: `2024-06-30`, `2024-06` or `2024`.
     pub fn iso(&self) -> String {
         match (self.month, self.day) {
@@ -141,6 +149,27 @@ fn civil_from_days(days: i64) -> (u16, u8, u8) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn months_before_counts_from_the_end_of_a_year_or_month() {
+        let review = IsoDate::parse("2026-11-26").expect("date");
+        assert_eq!(
+            IsoDate::parse("2022").expect("date").months_before(&review),
+            47
+        );
+        assert_eq!(
+            IsoDate::parse("2026-11")
+                .expect("date")
+                .months_before(&review),
+            0
+        );
+        assert_eq!(
+            IsoDate::parse("2023-10-01")
+                .expect("date")
+                .months_before(&review),
+            37
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -31,7 +31,8 @@ pub struct IssueFile {
     /// A shorter name for tight places (navigation links); defaults to the title.
     pub short_title: Option<Spanned<String>>,
     pub focus_areas: Spanned<Vec<Spanned<String>>>,
-    pub related: Spanned<Vec<Spanned<String>>>,
+    /// Replaced by `content/connections.toml`; read only to say so.
+    pub related: Option<Spanned<toml::Value>>,
     pub icon_alt: Spanned<String>,
     /// One sentence in the explorer's voice, for the card in the listing and the page's
     /// description.
@@ -51,6 +52,10 @@ pub struct IssueFile {
     pub standards: Vec<StandardFile>,
     #[serde(default)]
     pub reading: Vec<ReadingFile>,
+    #[serde(default)]
+    pub editor_notes: Vec<EditorNoteFile>,
+    #[serde(default)]
+    pub changes: Vec<ChangeFile>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -62,6 +67,8 @@ pub struct FactFile {
     pub source_org: Spanned<String>,
     pub source_title: Spanned<String>,
     pub source_url: Spanned<String>,
+    /// A copy where the figure was confirmed, when that was not the publisher's page.
+    pub seen_in: Option<Spanned<String>>,
     pub note: Option<Spanned<String>>,
 }
 
@@ -71,6 +78,7 @@ pub struct StandardFile {
     pub rfc: Spanned<i64>,
     pub title: Spanned<String>,
     pub year: Spanned<i64>,
+    pub month: Option<Spanned<i64>>,
     /// `STD n` or `BCP n`, when the RFC belongs to one.
     pub series: Option<Spanned<String>>,
 }
@@ -81,6 +89,61 @@ pub struct ReadingFile {
     pub title: Spanned<String>,
     pub publisher: Spanned<String>,
     pub url: Spanned<String>,
+}
+
+/// A note on words of the blurb; it cites a fact (`cites_fact`) or a source.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditorNoteFile {
+    pub quote: Spanned<String>,
+    pub note: Spanned<String>,
+    pub cites_fact: Option<Spanned<FactRefFile>>,
+    pub source_org: Option<Spanned<String>>,
+    pub source_title: Option<Spanned<String>>,
+    pub source_url: Option<Spanned<String>>,
+    pub seen_in: Option<Spanned<String>>,
+}
+
+/// A fact on an issue's page, named by its figure.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactRefFile {
+    pub issue: Spanned<String>,
+    pub figure: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeFile {
+    pub date: Spanned<String>,
+    pub what: Spanned<String>,
+}
+
+/// `connections.toml`: every pair of connected issues, once.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConnectionsFile {
+    pub connection: Vec<ConnectionFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConnectionFile {
+    pub from: Spanned<String>,
+    pub relation: Spanned<String>,
+    pub to: Spanned<String>,
+    pub why: Spanned<String>,
+}
+
+/// `links.toml`: what an address in the content may not be.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinkPolicyFile {
+    /// Hosts that serve copies, reprints or staging versions of other publishers' pages
+    /// (`*.appspot.com` covers every subdomain).
+    pub copy_hosts: Vec<Spanned<String>>,
+    /// Query parameters that track readers (`utm_*` covers every `utm_` name).
+    pub tracking_parameters: Vec<Spanned<String>>,
 }
 
 /// `glossary.toml`: the terms the issues use.

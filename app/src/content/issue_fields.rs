@@ -1,17 +1,15 @@
-//! Checks an issue's own fields and its references to other issues.
+//! Checks an issue's own fields.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::error::ContentError;
 use super::files::IssueFile;
 use super::parsed::{require_text, Parsed};
 
-/// Checks one issue file's fields and references against the rest of the content.
+/// Checks one issue file's own fields and its focus areas.
 pub(super) fn check_issue(
-    slug: &str,
     parsed: &Parsed<IssueFile>,
     focus_area_slugs: &[&str],
-    files: &HashMap<&str, &Parsed<IssueFile>>,
     errors: &mut Vec<ContentError>,
 ) {
     let file = &parsed.data;
@@ -45,35 +43,11 @@ pub(super) fn check_issue(
         }
     }
 
-    if file.related.get_ref().len() < 3 {
-        errors.push(parsed.error_at(&file.related, "related must name at least 3 issues"));
-    }
-    let mut seen = HashSet::new();
-    for other in file.related.get_ref() {
-        let name = other.get_ref().as_str();
-        match files.get(name) {
-            None => errors
-                .push(parsed.error_at(other, format!("related issue “{name}” does not exist"))),
-            Some(_) if name == slug => {
-                errors.push(parsed.error_at(other, "an issue cannot be related to itself"))
-            }
-            Some(_) if !seen.insert(name) => errors
-                .push(parsed.error_at(other, format!("related issue “{name}” is listed twice"))),
-            Some(target) => {
-                if !target
-                    .data
-                    .related
-                    .get_ref()
-                    .iter()
-                    .any(|back| back.get_ref() == slug)
-                {
-                    errors.push(parsed.error_at(
-                        other,
-                        format!("relations are symmetric: issues/{name}.md must list “{slug}” in related too"),
-                    ));
-                }
-            }
-        }
+    if let Some(related) = &file.related {
+        errors.push(parsed.error_at(
+            related,
+            "related is gone: connections between issues live in content/connections.toml, each pair once with its relation",
+        ));
     }
 }
 

@@ -5,36 +5,50 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use super::catalog::{Catalog, IssueRecord, SectionRecord, SiteText};
+use super::connections::check_connections;
 use super::dates::IsoDate;
 use super::error::{ContentError, ContentErrors};
-use super::files::{GlossaryFile, IssueFile, SiteFile};
+use super::files::{ConnectionsFile, GlossaryFile, IssueFile, LinkPolicyFile, SiteFile};
 use super::front_matter;
 use super::glossary::check_glossary;
 use super::issue_fields::check_issue;
+use super::links::LinkPolicy;
 use super::paragraphs::paragraphs;
 use super::parsed::{require_text, trimmed, Parsed};
 use super::render::{render_issue, IssueSource};
-use super::sources::check_sources;
+use super::sources::{check_sources, SourceContext};
 use crate::domain::{is_valid_slug, SectionKind, TermRef};
 
-/// Reads `dir/site.toml`, `dir/glossary.toml` and `dir/issues/*.md`, checks them, and
-/// builds the catalog.
+/// Reads `dir/site.toml`, `dir/glossary.toml`, `dir/connections.toml`, `dir/links.toml`
+/// and `dir/issues/*.md`, checks them, and builds the catalog (which keeps the warnings:
+/// [`Catalog::warnings`]).
 /// Returns every problem found, each with its file and line.
 pub fn load_catalog(dir: &Path) -> Result<Catalog, ContentErrors> {
     let mut errors = Vec::new();
     let site = read_toml_file::<SiteFile>(&dir.join("site.toml"), &mut errors);
     let glossary = read_toml_file::<GlossaryFile>(&dir.join("glossary.toml"), &mut errors);
+    let connections = read_toml_file::<ConnectionsFile>(&dir.join("connections.toml"), &mut errors);
+    let links = read_toml_file::<LinkPolicyFile>(&dir.join("links.toml"), &mut errors);
     let issues = read_issue_files(&dir.join("issues"), &mut errors);
     // Cross-file checks only make sense once every file parses; otherwise one typo would
     // also show up as a dangling reference in every file that names the broken one.
-    let (Some(site), Some(glossary)) = (site, glossary) else {
+    let (Some(site), Some(glossary), Some(connections), Some(links)) =
+        (site, glossary, connections, links)
+    else {
         return Err(ContentErrors(errors));
     };
     if !errors.is_empty() {
         return Err(ContentErrors(errors));
     }
     let terms = check_glossary(&glossary, &mut errors);
-    let catalog = build(&site, &issues, &terms, IsoDate::today(), &mut errors);
+    let links = LinkPolicy::from_file(&links, &mut errors);
+    let files = ContentFiles {
+        site: &site,
+        issues: &issues,
+        connections: &connections,
+        links: &links,
+    };
+    let catalog = build(&files, &terms, IsoDate::today(), &mut errors);
     if errors.is_empty() {
         Ok(catalog)
     } else {
@@ -155,13 +169,22 @@ fn read_issue_files(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<(String, 
     issues
 }
 
+/// Everything read, for the cross-file checks.
+struct ContentFiles<'a> {
+    site: &'a Parsed<SiteFile>,
+    issues: &'a [(String, IssueSource)],
+    connections: &'a Parsed<ConnectionsFile>,
+    links: &'a LinkPolicy,
+}
+
 fn build(
-    site: &Parsed<SiteFile>,
-    files: &[(String, IssueSource)],
+    content: &ContentFiles<'_>,
     glossary: &[TermRef],
     today: IsoDate,
     errors: &mut Vec<ContentError>,
 ) -> Catalog {
+    let (site, files) = (content.site, content.issues);
+    let mut warnings = Vec::new();
     let by_file: HashMap<&str, &Parsed<IssueFile>> = files
         .iter()
         .map(|(slug, source)| (slug.as_str(), &source.parsed))
@@ -257,9 +280,14 @@ fn build(
     }
     // Files no section lists are an error, but their fields are still checked in the same
     // run, so one pass over the content reports every problem.
-    let check_everything = |slug: &str, source: &IssueSource, errors: &mut Vec<ContentError>| {
-        check_issue(slug, &source.parsed, &focus_area_slugs, &by_file, errors);
-        let cited = check_sources(&source.parsed, today, errors);
+    let context = SourceContext {
+        today,
+        links: content.links,
+        files: &by_file,
+    };
+    let mut check_everything = |source: &IssueSource, errors: &mut Vec<ContentError>| {
+        check_issue(&source.parsed, &focus_area_slugs, errors);
+        let cited = check_sources(&source.parsed, &context, errors, &mut warnings);
         let rendered = render_issue(source, glossary, &by_file, errors);
         (cited, rendered)
     };
@@ -270,15 +298,18 @@ fn build(
                     .parsed
                     .whole_file("is not listed in any section of site.toml"),
             );
-            check_everything(slug, source, errors);
+            check_everything(source, errors);
         }
     }
 
+    let slugs: Vec<&str> = order.iter().map(|(slug, _)| *slug).collect();
+    let mut connections =
+        check_connections(content.connections, &position, order.len(), &slugs, errors).into_iter();
     let issues = order
         .iter()
         .map(|&(slug, section)| {
             let source = sources[slug];
-            let (cited, rendered) = check_everything(slug, source, errors);
+            let (cited, rendered) = check_everything(source, errors);
             let file = &source.parsed.data;
             let lookup = |refs: &Spanned<Vec<Spanned<String>>>| -> Vec<usize> {
                 refs.get_ref()
@@ -300,7 +331,7 @@ fn build(
                     .to_string(),
                 section,
                 focus_areas: lookup(&file.focus_areas),
-                related: lookup(&file.related),
+                connections: connections.next().unwrap_or_default(),
                 icon_alt: trimmed(&file.icon_alt),
                 summary,
                 paragraphs,
@@ -313,6 +344,8 @@ fn build(
                 standards: cited.standards,
                 reading: cited.reading,
                 reviewed: cited.reviewed,
+                editor_notes: cited.editor_notes,
+                changes: cited.changes,
             }
         })
         .collect();
@@ -326,5 +359,6 @@ fn build(
         sections,
         issues,
         glossary,
+        warnings,
     )
 }

@@ -191,7 +191,7 @@ fn edges_of(issues: &[MapIssue]) -> Vec<MapEdge> {
                 .related
                 .iter()
                 .filter(move |&&b| (a as u32) < b)
-                .map(move |&b| MapEdge { a: a as u32, b })
+                .map(move |&b| MapEdge::between(a as u32, b))
         })
         .collect();
     edges.sort_by_key(|edge| (edge.a, edge.b));
@@ -273,6 +273,9 @@ fn reorder(mut layout: MapLayout, drawing_order: &[usize]) -> MapLayout {
             MapEdge {
                 a: a.min(b),
                 b: a.max(b),
+                // Still the same end of the pair when the two swap places.
+                a_is_from: e.a_is_from == (a < b),
+                ..*e
             }
         })
         .collect();

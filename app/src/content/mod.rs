@@ -7,12 +7,14 @@
 //! in `docs/content-format.md`.
 
 mod catalog;
+mod connections;
 mod dates;
 mod error;
 mod files;
 mod front_matter;
 mod glossary;
 mod issue_fields;
+mod links;
 mod load;
 pub mod map_layout;
 mod markdown;

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Relation;
+
 /// A focus area or the emerging issues, drawn as a labelled box.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MapRegion {
@@ -33,11 +35,39 @@ pub struct MapNode {
     pub related: Vec<u32>,
 }
 
-/// A `related` pair, drawn as a line between two nodes (`a` < `b`).
+/// A connected pair, drawn as a line between two nodes (`a` < `b`), styled by its
+/// relation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MapEdge {
     pub a: u32,
     pub b: u32,
+    pub relation: Relation,
+    /// Whether `a` is the pair's `from` (the side the relation's forward wording reads from).
+    pub a_is_from: bool,
+}
+
+impl MapEdge {
+    /// A line between two nodes; the catalog names its relation once the layout is done
+    /// (the layout only needs to know which nodes are connected).
+    pub fn between(a: u32, b: u32) -> Self {
+        Self {
+            a,
+            b,
+            relation: Relation::PartOf,
+            a_is_from: true,
+        }
+    }
+
+    /// The relation worded from `node`'s side, when the edge touches it.
+    pub fn wording_from(&self, node: u32) -> Option<&'static str> {
+        if node == self.a {
+            Some(self.relation.wording(self.a_is_from))
+        } else if node == self.b {
+            Some(self.relation.wording(!self.a_is_from))
+        } else {
+            None
+        }
+    }
 }
 
 /// A rectangle of the drawing.
@@ -61,10 +91,37 @@ pub struct MapLayout {
     pub edges: Vec<MapEdge>,
 }
 
-/// The map for one request: the layout plus what `?focus=`, `?q=` and `?issue=` ask for.
+impl MapLayout {
+    /// Drops every line of another relation (and the neighbours only those lines made).
+    pub fn keep_only(&mut self, relation: Relation) {
+        self.edges.retain(|edge| edge.relation == relation);
+        let edges = &self.edges;
+        for (index, node) in self.nodes.iter_mut().enumerate() {
+            let index = index as u32;
+            node.related.retain(|&other| {
+                edges
+                    .iter()
+                    .any(|edge| (edge.a, edge.b) == (index.min(other), index.max(other)))
+            });
+        }
+    }
+
+    /// The edge between two nodes, if they are connected.
+    pub fn edge(&self, one: u32, other: u32) -> Option<&MapEdge> {
+        let (a, b) = (one.min(other), one.max(other));
+        self.edges.iter().find(|edge| edge.a == a && edge.b == b)
+    }
+}
+
+/// The map for one request: the layout plus what `?focus=`, `?q=`, `?issue=` and
+/// `?relation=` ask for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TopicMap {
     pub layout: MapLayout,
+    /// The relation `?relation=` narrows the lines to.
+    pub relation: Option<Relation>,
+    /// Every relation some line uses, for the legend and the filter.
+    pub relations: Vec<Relation>,
     /// The region `?focus=` narrows to; nodes outside it are dimmed.
     pub focus_area: Option<u32>,
     /// The search `?q=`; `matches` are the nodes it finds.

@@ -1,16 +1,21 @@
 //! Plain data shared by the server and the browser. Everything here crosses the wire as JSON.
 
+mod connections;
 mod map;
 mod slug;
 mod sources;
 pub mod urls;
 
+pub use connections::{Connection, Relation};
 pub use map::{node_geometry, MapBox, MapEdge, MapLayout, MapNode, MapRegion, TopicMap};
 pub use slug::{is_valid_slug, SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH};
-pub use sources::{term_anchor, Fact, GlossaryEntry, Reading, Standard, TermRef};
+pub use sources::{
+    term_anchor, Change, ChangeEntry, Citation, EditorNote, Fact, GlossaryEntry, Reading, Standard,
+    TermRef,
+};
 pub use urls::{
     encode_query_value, glossary_href, home_href, icon_src, issue_href, map_href, rfc_url,
-    share_image_path,
+    share_image_path, MapParams,
 };
 
 use serde::{Deserialize, Serialize};
@@ -94,6 +99,8 @@ pub struct IssueDetail {
     pub paragraphs: Vec<String>,
     /// The blurb as HTML, with the first use of each glossary term marked.
     pub blurb_html: String,
+    /// Where the explorer's sources disagree with the blurb.
+    pub editor_notes: Vec<EditorNote>,
     /// The explorer's own overview, rendered from Markdown on the server.
     pub overview_html: String,
     /// The overview as plain text: paragraphs separated by blank lines.
@@ -108,8 +115,12 @@ pub struct IssueDetail {
     pub reviewed: String,
     /// The same date for people ("26 November 2026").
     pub reviewed_label: String,
+    /// What changed on the page, newest first.
+    pub changes: Vec<Change>,
     pub focus_areas: Vec<IssueLink>,
-    pub related: Vec<IssueLink>,
+    /// The issue's connections, grouped by relation (in [`Relation::ALL`]'s order, this
+    /// side's wording), then in display order.
+    pub related: Vec<Connection>,
     pub previous: Option<IssueLink>,
     pub next: Option<IssueLink>,
 }

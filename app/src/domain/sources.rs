@@ -16,8 +16,14 @@ pub struct Fact {
     pub as_of_label: String,
     pub source_org: String,
     pub source_title: String,
+    /// The publisher's own address for the document.
     pub source_url: String,
+    /// Where the figure was confirmed, when that was a copy of the publisher's document.
+    pub seen_in: Option<String>,
     pub note: Option<String>,
+    /// Said on the page when the figure is more than three years older than the review
+    /// ("figure from 2022").
+    pub age_label: Option<String>,
 }
 
 /// An RFC that defines part of an issue's technology.
@@ -26,6 +32,10 @@ pub struct Standard {
     pub rfc: u32,
     pub title: String,
     pub year: u32,
+    /// The month of publication (1–12), when the page states it.
+    pub month: Option<u32>,
+    /// The publication date for people ("August 2018", or "2018").
+    pub published_label: String,
     /// `STD n` or `BCP n`, when the RFC belongs to one.
     pub series: Option<String>,
     /// Its page on rfc-editor.org.
@@ -38,6 +48,53 @@ pub struct Reading {
     pub title: String,
     pub publisher: String,
     pub url: String,
+}
+
+/// An editor's note on words in the Internet Society's blurb that the explorer's own
+/// sources contradict or date. The quote stays verbatim; the note sits next to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditorNote {
+    /// The words of the blurb the note is about.
+    pub quote: String,
+    pub note: String,
+    pub cites: Citation,
+}
+
+/// What an editor's note rests on: a fact shown on one of the explorer's pages, or a
+/// source of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Citation {
+    Fact {
+        issue: super::IssueLink,
+        figure: String,
+        source_title: String,
+        source_org: String,
+    },
+    Source {
+        source_title: String,
+        source_org: String,
+        source_url: String,
+        seen_in: Option<String>,
+    },
+}
+
+/// One entry of an issue's change history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// ISO 8601 (`2026-11-26`).
+    pub date: String,
+    /// The same date for people ("26 November 2026").
+    pub date_label: String,
+    pub what: String,
+}
+
+/// A change with the issue it belongs to, for `/changes` and the feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeEntry {
+    pub issue: super::IssueLink,
+    #[serde(flatten)]
+    pub change: Change,
 }
 
 /// A glossary term as an issue page lists it.

@@ -13,8 +13,13 @@ pub const MAP_PATH: &str = "/map";
 /// The glossary.
 pub const GLOSSARY_PATH: &str = "/glossary";
 
+/// What changed on each issue page, newest first.
+pub const CHANGES_PATH: &str = "/changes";
+/// The same changes as an Atom feed.
+pub const FEED_PATH: &str = "/feed.xml";
+
 /// The pages that are not an issue's, in the sitemap's order.
-pub const SITE_PAGES: [&str; 3] = [HOME_PATH, MAP_PATH, GLOSSARY_PATH];
+pub const SITE_PAGES: [&str; 4] = [HOME_PATH, MAP_PATH, GLOSSARY_PATH, CHANGES_PATH];
 
 /// `?focus=<focus-area-slug>` narrows the listing (or the map) to one focus area, or to
 /// `emerging`.
@@ -23,6 +28,8 @@ pub const FOCUS_AREA_PARAM: &str = "focus";
 pub const QUERY_PARAM: &str = "q";
 /// `/map?issue=<slug>` opens the map with that issue selected.
 pub const ISSUE_PARAM: &str = "issue";
+/// `/map?relation=<relation>` draws only the connections of one relation.
+pub const RELATION_PARAM: &str = "relation";
 
 /// Issue pages live under this prefix: `/issues/<slug>`.
 pub const ISSUE_PATH_PREFIX: &str = "/issues/";
@@ -54,14 +61,25 @@ pub fn home_href(query: &str, focus_area: Option<&str>) -> String {
     )
 }
 
-/// `/map` with a filter, a search and a selected issue, leaving out the empty ones.
-pub fn map_href(focus_area: Option<&str>, query: &str, issue: Option<&str>) -> String {
+/// What a `/map` address asks for; the empty ones are left out of it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MapParams<'a> {
+    pub focus_area: Option<&'a str>,
+    pub query: &'a str,
+    pub issue: Option<&'a str>,
+    pub relation: Option<&'a str>,
+}
+
+/// `/map` with a filter, a search, a selected issue and a relation, leaving out the empty
+/// ones.
+pub fn map_href(params: &MapParams<'_>) -> String {
     with_query(
         MAP_PATH,
         &[
-            (FOCUS_AREA_PARAM, focus_area),
-            (QUERY_PARAM, Some(query).filter(|q| !q.is_empty())),
-            (ISSUE_PARAM, issue),
+            (FOCUS_AREA_PARAM, params.focus_area),
+            (QUERY_PARAM, Some(params.query).filter(|q| !q.is_empty())),
+            (ISSUE_PARAM, params.issue),
+            (RELATION_PARAM, params.relation),
         ],
     )
 }
@@ -129,16 +147,26 @@ mod tests {
     #[test]
     fn empty_parts_are_left_out() {
         assert_eq!(home_href("", None), "/");
-        assert_eq!(map_href(None, "", None), "/map");
+        assert_eq!(map_href(&MapParams::default()), "/map");
         assert_eq!(home_href("dns", None), "/?q=dns");
         assert_eq!(
             home_href("", Some("building-trust")),
             "/?focus=building-trust"
         );
-        assert_eq!(map_href(None, "", Some("dns")), "/map?issue=dns");
+        let dns = MapParams {
+            issue: Some("dns"),
+            ..MapParams::default()
+        };
+        assert_eq!(map_href(&dns), "/map?issue=dns");
+        let everything = MapParams {
+            focus_area: Some("emerging"),
+            query: "a b",
+            relation: Some("protects"),
+            ..dns
+        };
         assert_eq!(
-            map_href(Some("emerging"), "a b", Some("dns")),
-            "/map?focus=emerging&q=a%20b&issue=dns"
+            map_href(&everything),
+            "/map?focus=emerging&q=a%20b&issue=dns&relation=protects"
         );
     }
 

@@ -3,9 +3,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{ErrorView, FactsPanel, IsocQuote, IssueIcon, TermList};
-use crate::domain::urls::HOME_PATH;
-use crate::domain::{issue_href, map_href, IssueDetail, IssueLink, Reading, SectionKind, Standard};
+use crate::components::{
+    ConnectionList, EditorNotes, ErrorView, FactsPanel, IsocQuote, IssueIcon, TermList,
+};
+use crate::domain::urls::{CHANGES_PATH, HOME_PATH};
+use crate::domain::{
+    issue_href, map_href, Change, IssueDetail, IssueLink, MapParams, Reading, SectionKind, Standard,
+};
 use crate::error::AppError;
 use crate::seo::{breadcrumbs, issue_article, HeadTags, JsonLd, PageHead};
 use crate::server_fns::issues::{closest_issues, get_issue};
@@ -72,6 +76,7 @@ fn IssueArticle(issue: IssueDetail) -> impl IntoView {
                 // Rendered on the server from checked content: no raw HTML gets in.
                 <div class="isoc-quote__text" inner_html=issue.blurb_html></div>
             </IsocQuote>
+            <EditorNotes notes=issue.editor_notes />
             <section class="issue__overview" aria-labelledby="overview-heading">
                 <h2 id="overview-heading">"Overview"</h2>
                 <div class="prose" inner_html=issue.overview_html></div>
@@ -85,10 +90,11 @@ fn IssueArticle(issue: IssueDetail) -> impl IntoView {
                 ". The overview, facts and lists are this explorer’s own; the quote is the Internet Society’s."
             </p>
             <p class="issue__map-link">
-                <a href=map_href(None, "", Some(&issue.slug))>{format!("See {} on the topic map", issue.short_title)}</a>
+                <a href=map_href(&MapParams { issue: Some(&issue.slug), ..MapParams::default() })>{format!("See {} on the topic map", issue.short_title)}</a>
             </p>
             <LinkList heading="Focus areas" class="chips" links=issue.focus_areas />
-            <LinkList heading="Related issues" class="related" links=issue.related />
+            <ConnectionList title=issue.short_title.clone() connections=issue.related />
+            <ChangeList changes=issue.changes />
             <nav class="pager" aria-label="Previous and next issue">
                 {issue.previous.map(|link| view! { <PagerLink link rel="prev" label="Previous" /> })}
                 {issue.next.map(|link| view! { <PagerLink link rel="next" label="Next" /> })}
@@ -137,8 +143,8 @@ fn StandardList(standards: Vec<Standard>) -> impl IntoView {
                         .into_iter()
                         .map(|standard| {
                             let detail = match &standard.series {
-                                Some(series) => format!(" ({}, {series})", standard.year),
-                                None => format!(" ({})", standard.year),
+                                Some(series) => format!(" ({}, {series})", standard.published_label),
+                                None => format!(" ({})", standard.published_label),
                             };
                             view! {
                                 <li>
@@ -167,6 +173,25 @@ fn ReadingList(reading: Vec<Reading>) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+        </section>
+    }
+}
+
+/// What changed on the page, newest first; all changes are on `/changes`.
+#[component]
+fn ChangeList(changes: Vec<Change>) -> impl IntoView {
+    view! {
+        <section class="issue__changes" aria-labelledby="changes-heading">
+            <h2 id="changes-heading">"Page history"</h2>
+            <ul>
+                {changes
+                    .into_iter()
+                    .map(|change| view! {
+                        <li><time datetime=change.date>{change.date_label}</time> ": " {change.what}</li>
+                    })
+                    .collect_view()}
+            </ul>
+            <p><a href=CHANGES_PATH>"What changed across the explorer"</a></p>
         </section>
     }
 }

@@ -2,27 +2,29 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::components::{ErrorView, MapDrawing};
-use crate::domain::urls::{map_href, FOCUS_AREA_PARAM, MAP_PATH, QUERY_PARAM};
-use crate::domain::{issue_href, TopicMap};
+use crate::domain::urls::{
+    map_href, MapParams, FOCUS_AREA_PARAM, MAP_PATH, QUERY_PARAM, RELATION_PARAM,
+};
+use crate::domain::{issue_href, Relation, TopicMap};
 use crate::islands::{MapExplorer, MAP_VIEWPORT_ID};
 use crate::routes::use_page_query;
 use crate::seo::{HeadTags, PageHead};
 use crate::server_fns::map::get_topic_map;
 
-const DESCRIPTION: &str = "How the Internet issues connect: one map of the four focus areas and the emerging issues, with a line between each pair of related issues.";
+const DESCRIPTION: &str = "How the Internet issues connect: one map of the four focus areas and the emerging issues, with a line for each connection, drawn by how the two issues connect.";
 
 /// `/map`: every issue and its connections as one drawing, then the same as lists.
 /// `?focus=` dims what is outside a focus area, `?q=` rings the issues a search finds,
-/// `?issue=` selects one.
+/// `?issue=` selects one, `?relation=` keeps only one kind of connection.
 #[component]
 pub fn MapPage() -> impl IntoView {
     let query = use_page_query();
     let map = Resource::new(
         move || {
             let query = query.get();
-            (query.focus_area, query.q, query.issue)
+            (query.focus_area, query.q, query.issue, query.relation)
         },
-        |(focus_area, q, issue)| get_topic_map(focus_area, q, issue),
+        |(focus_area, q, issue, relation)| get_topic_map(focus_area, q, issue, relation),
     );
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading the map…"</p> }>
@@ -43,13 +45,46 @@ fn MapView(map: TopicMap) -> impl IntoView {
     let focus_slug = map
         .focus_area
         .map(|f| layout.regions[f as usize].slug.clone());
+    let here = MapParams {
+        focus_area: focus_slug.as_deref(),
+        query: &map.query,
+        issue: selected_slug.as_deref(),
+        relation: map.relation.map(Relation::slug),
+    };
     let chips = std::iter::once((None, "All issues".to_string()))
         .chain(layout.regions.iter().map(|r| (Some(r.slug.clone()), r.title.clone())))
         .map(|(slug, title)| {
             let current = slug == focus_slug;
-            let href = map_href(slug.as_deref(), &map.query, selected_slug.as_deref());
+            let href = map_href(&MapParams {
+                focus_area: slug.as_deref(),
+                ..here
+            });
             view! {
                 <li><a class="chip" href=href aria-current=current.then_some("page")>{title}</a></li>
+            }
+        })
+        .collect_view();
+    let relation_chips = std::iter::once(None)
+        .chain(map.relations.iter().copied().map(Some))
+        .map(|relation| {
+            let current = relation == map.relation;
+            let href = map_href(&MapParams {
+                relation: relation.map(Relation::slug),
+                ..here
+            });
+            let (class, label) = match relation {
+                Some(relation) => (format!("legend-line map-edge--{}", relation.slug()), relation.legend()),
+                None => ("legend-line legend-line--all".to_string(), "All connections".to_string()),
+            };
+            view! {
+                <li>
+                    <a class="chip chip--relation" href=href aria-current=current.then_some("page")>
+                        <svg class=class width="36" height="10" viewBox="0 0 36 10" aria-hidden="true">
+                            <line x1="2" y1="5" x2="34" y2="5" />
+                        </svg>
+                        {label}
+                    </a>
+                </li>
             }
         })
         .collect_view();
@@ -62,20 +97,23 @@ fn MapView(map: TopicMap) -> impl IntoView {
             let items = layout
                 .nodes
                 .iter()
-                .filter(|node| node.region == r as u32)
-                .map(|node| {
+                .enumerate()
+                .filter(|(_, node)| node.region == r as u32)
+                .map(|(index, node)| {
+                    let index = index as u32;
                     let related = node
                         .related
                         .iter()
                         .map(|&k| {
                             let other = &layout.nodes[k as usize];
-                            view! { <li><a href=issue_href(&other.slug)>{other.title.clone()}</a></li> }
+                            let wording = layout.edge(index, k).and_then(|edge| edge.wording_from(index));
+                            view! { <li>{wording} " " <a href=issue_href(&other.slug)>{other.title.clone()}</a></li> }
                         })
                         .collect_view();
                     view! {
                         <li>
                             <a href=issue_href(&node.slug)>{node.title.clone()}</a>
-                            " is connected to:"
+                            ":"
                             <ul>{related}</ul>
                         </li>
                     }
@@ -94,15 +132,19 @@ fn MapView(map: TopicMap) -> impl IntoView {
         <article class="map-page" aria-labelledby="map-title">
             <h1 id="map-title">"Topic map"</h1>
             <p class="map-page__intro">
-                {format!("The {} issues grouped by focus area, each drawn in its first one, with a line between every pair of related issues. Small dots name an issue’s other focus areas. Every issue is a link; the same connections are listed in words below the map.", map.layout.nodes.len())}
+                {format!("The {} issues grouped by focus area, each drawn in its first one, with a line for each connection; the line’s pattern says how the two connect. Small dots name an issue’s other focus areas. Every issue is a link; the same connections are listed in words below the map.", map.layout.nodes.len())}
             </p>
             <nav class="focus-areas" aria-label="Dim the map to a focus area">
                 <ul class="focus-areas__list">{chips}</ul>
+            </nav>
+            <nav class="focus-areas map-relations" aria-label="Kinds of connection (the map’s legend)">
+                <ul class="focus-areas__list">{relation_chips}</ul>
             </nav>
             <form class="map-search" action=MAP_PATH method="get" role="search" aria-label="Highlight on the map">
                 <label for="map-q">"Highlight issues matching"</label>
                 <input id="map-q" name=QUERY_PARAM type="search" value=map.query.clone() />
                 {focus_slug.clone().map(|f| view! { <input type="hidden" name=FOCUS_AREA_PARAM value=f /> })}
+                {map.relation.map(|r| view! { <input type="hidden" name=RELATION_PARAM value=r.slug() /> })}
                 <button type="submit">"Highlight"</button>
             </form>
             <p class="map-page__status" role="status">{status}</p>
@@ -124,6 +166,12 @@ fn MapView(map: TopicMap) -> impl IntoView {
 /// What the drawing shows beyond the plain map, in words.
 fn status_line(map: &TopicMap) -> String {
     let mut parts = Vec::new();
+    if let Some(relation) = map.relation {
+        parts.push(format!(
+            "Showing only the connections “{}”.",
+            relation.legend()
+        ));
+    }
     if let Some(area) = map.focus_area {
         parts.push(format!(
             "Showing {} in full; other issues are dimmed.",

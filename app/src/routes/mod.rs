@@ -1,5 +1,6 @@
 //! One file per page.
 
+mod changes;
 mod glossary;
 mod home;
 mod issue;
@@ -7,6 +8,7 @@ mod map;
 mod not_found;
 mod page_query;
 
+pub use changes::ChangesPage;
 pub use glossary::GlossaryPage;
 pub use home::HomePage;
 pub use issue::IssuePage;

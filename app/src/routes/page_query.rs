@@ -11,7 +11,7 @@ use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
 use crate::domain::encode_query_value;
-use crate::domain::urls::{FOCUS_AREA_PARAM, ISSUE_PARAM, QUERY_PARAM};
+use crate::domain::urls::{FOCUS_AREA_PARAM, ISSUE_PARAM, QUERY_PARAM, RELATION_PARAM};
 
 /// The query parameters pages read, decoded (`+` and `%20` are spaces).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,6 +22,8 @@ pub struct PageQuery {
     pub q: Option<String>,
     /// The issue selected on the map (`issue`).
     pub issue: Option<String>,
+    /// The relation the map's lines are narrowed to (`relation`).
+    pub relation: Option<String>,
 }
 
 impl PageQuery {
@@ -31,6 +33,7 @@ impl PageQuery {
             focus_area: params.get(FOCUS_AREA_PARAM),
             q: params.get(QUERY_PARAM),
             issue: params.get(ISSUE_PARAM),
+            relation: params.get(RELATION_PARAM),
         }
     }
 
@@ -61,12 +64,14 @@ impl PageQuery {
             focus_area,
             q,
             issue,
+            relation,
         } = self;
         let mut key = String::new();
         for (name, value) in [
             (FOCUS_AREA_PARAM, focus_area),
             (QUERY_PARAM, q),
             (ISSUE_PARAM, issue),
+            (RELATION_PARAM, relation),
         ] {
             key.push('|');
             key.push_str(name);
@@ -130,6 +135,10 @@ mod tests {
                 issue: Some("dns".into()),
                 ..PageQuery::default()
             },
+            PageQuery {
+                relation: Some("protects".into()),
+                ..PageQuery::default()
+            },
         ];
         for (i, variant) in variants.iter().enumerate() {
             assert_ne!(variant.store_key(), base.store_key(), "{variant:?}");
@@ -145,7 +154,7 @@ mod tests {
 
     #[test]
     fn every_href_reads_back_as_what_went_in() {
-        use crate::domain::urls::{home_href, map_href};
+        use crate::domain::urls::{home_href, map_href, MapParams};
         for text in [
             "dns",
             "a b&c=d",
@@ -154,11 +163,17 @@ mod tests {
             "\u{1F600}|focus=-",
         ] {
             assert_eq!(
-                PageQuery::of_request_target(&map_href(Some(text), text, Some(text))),
+                PageQuery::of_request_target(&map_href(&MapParams {
+                    focus_area: Some(text),
+                    query: text,
+                    issue: Some(text),
+                    relation: Some(text),
+                })),
                 PageQuery {
                     focus_area: Some(text.into()),
                     q: Some(text.into()),
                     issue: Some(text.into()),
+                    relation: Some(text.into()),
                 },
                 "{text}"
             );
@@ -167,7 +182,7 @@ mod tests {
                 PageQuery {
                     focus_area: Some(text.into()),
                     q: Some(text.into()),
-                    issue: None,
+                    ..PageQuery::default()
                 },
                 "{text}"
             );

@@ -1,5 +1,6 @@
 //! Server functions, one per file, grouped by domain. Reads are GETs so they can be cached.
 
+pub mod changes;
 pub mod glossary;
 pub mod issues;
 pub mod map;

@@ -20,12 +20,14 @@ impl Scratch {
         let dir = tempfile::tempdir().expect("temp dir");
         fs::create_dir(dir.path().join("issues")).expect("issues dir");
         let source = real_content();
-        fs::copy(source.join("site.toml"), dir.path().join("site.toml")).expect("copy site.toml");
-        fs::copy(
-            source.join("glossary.toml"),
-            dir.path().join("glossary.toml"),
-        )
-        .expect("copy glossary.toml");
+        for file in [
+            "site.toml",
+            "glossary.toml",
+            "connections.toml",
+            "links.toml",
+        ] {
+            fs::copy(source.join(file), dir.path().join(file)).expect("copy a content file");
+        }
         for entry in fs::read_dir(source.join("issues")).expect("read issues") {
             let path = entry.expect("entry").path();
             fs::copy(
@@ -49,6 +51,15 @@ impl Scratch {
         let text = fs::read_to_string(&path).expect("read");
         assert!(text.contains(from), "{relative} does not contain {from:?}");
         fs::write(&path, text.replacen(from, to, 1)).expect("write");
+        self
+    }
+
+    /// Appends text to a file.
+    pub fn append(&self, relative: &str, text: &str) -> &Self {
+        let path = self.path(relative);
+        let mut old = fs::read_to_string(&path).expect("read");
+        old.push_str(text);
+        fs::write(&path, old).expect("write");
         self
     }
 

@@ -56,7 +56,7 @@ pub enum Kind {
     Image,
     /// Share images (PNG, never compressed): a day.
     ShareImage,
-    /// `sitemap.xml` and `robots.txt`: an hour (they change only with a deployment).
+    /// `sitemap.xml`, `robots.txt` and the feed: an hour (they change only with a deployment).
     SiteFile,
     /// Health probes, metrics and error answers: never stored.
     Uncached,
@@ -96,7 +96,7 @@ impl Kind {
             _ if path.starts_with("/icons/") || path == "/favicon.svg" => Self::Image,
             _ if path.starts_with("/share/") => Self::ShareImage,
             _ if path.starts_with("/api/") => Self::Json,
-            "/sitemap.xml" | "/robots.txt" => Self::SiteFile,
+            "/sitemap.xml" | "/robots.txt" | app::domain::urls::FEED_PATH => Self::SiteFile,
             "/healthz" | "/readyz" | "/metrics" => Self::Uncached,
             _ => return None,
         })

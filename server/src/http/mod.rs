@@ -3,6 +3,7 @@
 
 mod api;
 pub(crate) mod cache_headers;
+pub mod content_errors;
 mod error_pages;
 mod health;
 mod middleware;

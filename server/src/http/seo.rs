@@ -1,5 +1,5 @@
-//! `/sitemap.xml` and `/robots.txt`, built once at start-up from the content and the public
-//! address.
+//! `/sitemap.xml`, `/robots.txt` and the Atom feed of changes (`/feed.xml`), built once at
+//! start-up from the content and the public address.
 
 use app::content::escaped;
 use app::content::Catalog;
@@ -16,6 +16,66 @@ pub fn router<S: Clone + Send + Sync + 'static>(catalog: &Catalog, base: &str) -
             fixed("application/xml; charset=utf-8", sitemap(catalog, base)),
         )
         .route("/robots.txt", fixed("text/plain; charset=utf-8", robots))
+        .route(
+            urls::FEED_PATH,
+            fixed("application/atom+xml; charset=utf-8", feed(catalog, base)),
+        )
+}
+
+/// The change history of every issue as Atom (RFC 4287), one entry per issue and date,
+/// newest first.
+fn feed(catalog: &Catalog, base: &str) -> String {
+    let changes = catalog.changes();
+    let updated = changes
+        .first()
+        .map_or("1970-01-01".to_string(), |entry| entry.change.date.clone());
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    let element = |xml: &mut String, name: &str, text: &str| {
+        xml.push_str(&format!("  <{name}>{}</{name}>\n", escaped(text)));
+    };
+    element(&mut xml, "title", "Internet Issues Explorer: what changed");
+    element(
+        &mut xml,
+        "subtitle",
+        "Reviews and changes to the explorer's issue pages.",
+    );
+    element(&mut xml, "id", &format!("{base}{}", urls::FEED_PATH));
+    element(&mut xml, "updated", &format!("{updated}T00:00:00Z"));
+    xml.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        escaped(&format!("{base}{}", urls::FEED_PATH)),
+        escaped(&format!("{base}{}", urls::CHANGES_PATH)),
+    ));
+    xml.push_str("  <author><name>Internet Issues Explorer</name></author>\n");
+    for entry in &changes {
+        let page = format!("{base}{}", issue_href(&entry.issue.slug));
+        xml.push_str("  <entry>\n  ");
+        element(
+            &mut xml,
+            "title",
+            &format!("{}: {}", entry.issue.title, entry.change.date_label),
+        );
+        xml.push_str("  ");
+        element(
+            &mut xml,
+            "id",
+            &format!("{page}#changes-{}", entry.change.date),
+        );
+        xml.push_str("  ");
+        element(
+            &mut xml,
+            "updated",
+            &format!("{}T00:00:00Z", entry.change.date),
+        );
+        xml.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  ",
+            escaped(&page)
+        ));
+        element(&mut xml, "summary", &entry.change.what);
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
 }
 
 /// A `GET` answering `body`, built once, as `kind`; each response shares its bytes.

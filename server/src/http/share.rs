@@ -47,7 +47,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(
     icons_dir: PathBuf,
 ) -> Router<S> {
     let map = catalog
-        .topic_map(None, "", None)
+        .topic_map(None, "", None, None)
         .map(|map| map.layout)
         .unwrap_or_default();
     let mut cards = HashMap::new();

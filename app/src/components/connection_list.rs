@@ -1,0 +1,47 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::{issue_href, Connection};
+
+/// "How it connects": the issue's connections grouped by how they connect, each worded
+/// from this issue's side with its one sentence on why.
+#[component]
+pub fn ConnectionList(title: String, connections: Vec<Connection>) -> impl IntoView {
+    // The catalog hands them over grouped: consecutive runs share a wording.
+    let mut groups: Vec<(String, Vec<Connection>)> = Vec::new();
+    for connection in connections {
+        match groups.last_mut() {
+            Some((wording, members)) if *wording == connection.wording => members.push(connection),
+            _ => groups.push((connection.wording.clone(), vec![connection])),
+        }
+    }
+    let groups = groups
+        .into_iter()
+        .enumerate()
+        .map(|(k, (wording, members))| {
+            let heading = format!("connections-{k}");
+            view! {
+                <section class="connections__group" aria-labelledby=heading.clone()>
+                    <h3 id=heading.clone()>{format!("{title} {wording}")}</h3>
+                    <ul>
+                        {members
+                            .into_iter()
+                            .map(|connection| view! {
+                                <li data-relation=connection.relation.slug()>
+                                    <A href=issue_href(&connection.issue.slug)>{connection.issue.title}</A>
+                                    <p class="connections__why">{connection.why}</p>
+                                </li>
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="issue__connections" aria-labelledby="connections-heading">
+            <h2 id="connections-heading">"How it connects"</h2>
+            {groups}
+        </section>
+    }
+}

@@ -1,0 +1,77 @@
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::ErrorView;
+use crate::domain::urls::{CHANGES_PATH, FEED_PATH};
+use crate::domain::{issue_href, ChangeEntry};
+use crate::seo::{HeadTags, PageHead};
+use crate::server_fns::changes::get_changes;
+
+const DESCRIPTION: &str = "What changed on each issue page and when it was reviewed, newest first, so you can see what is new since your last visit.";
+
+/// `/changes`: every issue's change history in one list, grouped by date, newest first.
+/// The same list is the Atom feed at `/feed.xml`.
+#[component]
+pub fn ChangesPage() -> impl IntoView {
+    let changes = Resource::new(|| (), |_| get_changes());
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading the changes…"</p> }>
+            {move || Suspend::new(async move {
+                match changes.await {
+                    Ok(entries) => Either::Left(view! { <Changes entries /> }),
+                    Err(error) => Either::Right(view! { <ErrorView error /> }),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Changes(entries: Vec<ChangeEntry>) -> impl IntoView {
+    let mut days: Vec<(String, String, Vec<ChangeEntry>)> = Vec::new();
+    for entry in entries {
+        match days.last_mut() {
+            Some((date, _, list)) if *date == entry.change.date => list.push(entry),
+            _ => days.push((
+                entry.change.date.clone(),
+                entry.change.date_label.clone(),
+                vec![entry],
+            )),
+        }
+    }
+    let days = days
+        .into_iter()
+        .map(|(date, label, list)| {
+            let heading = format!("changes-{date}");
+            view! {
+                <section class="changes__day" aria-labelledby=heading.clone()>
+                    <h2 id=heading.clone()><time datetime=date>{label}</time></h2>
+                    <ul>
+                        {list
+                            .into_iter()
+                            .map(|entry| view! {
+                                <li>
+                                    <A href=issue_href(&entry.issue.slug)>{entry.issue.title}</A>
+                                    ": " {entry.change.what}
+                                </li>
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <PageHead tags=HeadTags::page("Changes", DESCRIPTION, CHANGES_PATH) />
+        <article class="changes" aria-labelledby="changes-title">
+            <h1 id="changes-title">"What changed"</h1>
+            <p>
+                "Each issue page records when it was reviewed and what changed. Follow the "
+                <a href=FEED_PATH type="application/atom+xml">"Atom feed"</a>
+                " to hear of new changes in a feed reader."
+            </p>
+            {days}
+        </article>
+    }
+}
