@@ -31,7 +31,9 @@ paths=(
   "/?q=domain+names"
   "/?focus=connecting-the-world"
   /map
+  "/map?relation=protects"
   /glossary
+  /changes
   /issues/no-such-issue
   /api/issues
   "/api/issues?focus_area=building-trust"
@@ -43,6 +45,7 @@ paths=(
   "/api/fn/get_issue?slug=dns"
   /sitemap.xml
   /robots.txt
+  /feed.xml
   /share/dns.png
   /icons/dns.svg
   "$(asset js)"

@@ -3,7 +3,7 @@
 # and the browser build, unit tests, server integration tests over TCP, and Playwright tests
 # in Debian's Chromium against the release build (hydrated and with JavaScript disabled),
 # then the first-load bundle budget, the Nu Html Checker over every page type, REDbot (HTTP
-# lint) over every kind of response, the static
+# lint) over every kind of response, the Atom feed through feedparser, the static
 # export behind nginx, and the deployment files (manifests, Containerfile, start command).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,11 @@ cargo clippy -p app --features ssr --all-targets -- -D warnings
 cargo clippy -p server --all-targets -- -D warnings
 step "clippy: browser side (hydrate, wasm32)"
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+step "content: every rule, the cited addresses' form, warnings for stale figures"
+LEPTOS_OUTPUT_NAME=explorer cargo run -q -p server -- --check-content
+scripts/check_links.py | tail -1
+scripts/check_links_test.sh
 
 step "unit tests: app (ssr)"
 cargo test -p app --features ssr
@@ -56,6 +61,8 @@ step "valid HTML: every page type through the Nu Html Checker"
 scripts/validate_html.sh "http://127.0.0.1:$port"
 step "HTTP lint: REDbot over every kind of response"
 scripts/http_lint.sh "http://127.0.0.1:$port"
+step "the Atom feed of changes through a real feed parser"
+scripts/check_feed.sh "http://127.0.0.1:$port"
 kill "$server_pid" 2>/dev/null || true
 
 step "static export: server export, served by nginx from its files and _headers"

@@ -8,7 +8,8 @@
 #   HTML_OUT_DIR=dir          keep the fetched pages there (default: a temporary folder, removed)
 #
 # Pages: / , /?focus=<first focus area> , /?focus=emerging , /?q=dns , every /issues/<slug>
-# from /api/issues, /map , /map?issue=dns , /glossary , / with the cookie theme=dark, and
+# from /api/issues (editor's notes, connections, histories), /map , /map?issue=dns ,
+# /map?relation=protects&issue=dns , /glossary , /changes , / with the cookie theme=dark, and
 # /issues/no-such-issue (must answer 404; its body is checked too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,7 +68,9 @@ for slug in "${issues[@]}"; do
 done
 fetch map /map 200
 fetch map-issue "/map?issue=dns" 200
+fetch map-relation "/map?relation=protects&issue=dns" 200
 fetch glossary /glossary 200
+fetch changes /changes 200
 fetch not-found /issues/no-such-issue 404
 
 count=$(find "$out" -maxdepth 1 -name '*.html' | wc -l)

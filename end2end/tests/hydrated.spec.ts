@@ -14,7 +14,7 @@ test("links between issues navigate on the client, and back works", async ({ pag
   await expect(page).toHaveTitle(`Domain Name System (DNS) · ${SITE}`);
   await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /address book/);
 
-  const related = page.getByRole("region", { name: "Related issues" }).or(page.locator(".issue__links--related"));
+  const related = page.getByRole("region", { name: "How it connects" });
   await related.getByRole("link", { name: "Domain Name System Security Extensions (DNSSEC)" }).click();
   await expect(page).toHaveURL(/\/issues\/dnssec$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Domain Name System Security Extensions (DNSSEC)");
@@ -126,17 +126,20 @@ test("the skip link moves focus to the content without fetching the page again",
   expect(pageFetches).toEqual([]);
 });
 
-test("related issues lists of different lengths are replaced, not merged", async ({ page }) => {
-  // Building Trust has five related issues and DNS four: a node-by-node patch would leave one.
+test("connection lists of different lengths are replaced, not merged", async ({ page }) => {
+  // Building Trust has five connections and DNSSEC four: a node-by-node patch would leave one.
   await page.goto("/issues/building-trust");
   await waitForHydration(page);
-  const related = page.locator(".issue__links--related li");
+  const related = page.locator(".issue__connections li");
   await expect(related).toHaveCount(5);
-  await page.locator(".issue__links--related").getByRole("link", { name: "Domain Name System Security Extensions (DNSSEC)" }).click();
+  await page.locator(".issue__connections").getByRole("link", { name: "Domain Name System Security Extensions (DNSSEC)" }).click();
   await expect(page).toHaveURL(/\/issues\/dnssec$/);
   const fresh = await (await page.request.get("/issues/dnssec")).text();
-  const expected = (fresh.match(/issue__links--related[\s\S]*?<\/ul>/)?.[0].match(/<li>/g) ?? []).length;
+  const expected = (fresh.match(/<li data-relation=/g) ?? []).length;
+  expect(expected).toBeGreaterThan(2);
   await expect(related).toHaveCount(expected);
+  // Each connection keeps its grouping heading and its reason after the client-side swap.
+  await expect(page.getByRole("heading", { level: 3, name: "DNSSEC protects" })).toBeVisible();
 });
 
 test("pages carry a hash-based Content-Security-Policy that hydration and navigation respect", async ({ page }) => {
@@ -148,7 +151,7 @@ test("pages carry a hash-based Content-Security-Policy that hydration and naviga
   await waitForHydration(page);
   // Client-side navigations to pages with other inline scripts (JSON-LD, the search results
   // island, the map) and to the 404 page, which keeps a per-request nonce.
-  await page.locator(".issue__links--related").getByRole("link").first().click();
+  await page.locator(".issue__connections").getByRole("link").first().click();
   await expect(page).not.toHaveURL(/\/issues\/ipv6$/);
   await page.locator('a[data-shortcut="map"]').click();
   await expect(page).toHaveURL(/\/map$/);
@@ -383,7 +386,7 @@ test("client navigation between issues replaces overview, facts and standards", 
   await expect(page.locator(".prose p").first()).toHaveText(firstParagraph);
 });
 
-for (const path of ["/", "/issues/securing-bgp", "/glossary", "/?q=encryption", "/no-such-page"]) {
+for (const path of ["/", "/issues/securing-bgp", "/issues/blockchain", "/glossary", "/changes", "/?q=encryption", "/no-such-page"]) {
   test(`axe finds no violations on ${path} once hydrated`, async ({ page, expectNotFound }) => {
     expectNotFound(/\/no-such-page$/);
     await page.goto(path);

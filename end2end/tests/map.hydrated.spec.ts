@@ -37,6 +37,20 @@ test("hovering and focusing a node lights up it and its neighbours and fills the
   await expect(page).toHaveURL(/\/map\?issue=privacy$/);
 });
 
+test("the relation legend narrows the lines by keyboard, and the panel words each connection", async ({ page }) => {
+  await page.goto("/map");
+  await waitForHydration(page);
+  const chip = page.getByRole("navigation", { name: /Kinds of connection/ }).getByRole("link", { name: "Is part of / includes" });
+  await chip.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/map\?relation=part-of$/);
+  await expect(page.locator("#topic-map .map-edge:not(.map-edge--part-of)")).toHaveCount(0);
+  await expect(page.locator("#topic-map .map-edge.map-edge--part-of").first()).toBeVisible();
+  await node(page, "privacy").focus();
+  await expect(page.locator(".map-panel:not([hidden])")).toContainText("is part of Building Trust");
+  await expectNoAxeViolations(page, "/map?relation=part-of (hydrated)");
+});
+
 test("arrow keys move focus to the nearest node in that direction", async ({ page }) => {
   await page.goto("/map");
   await waitForHydration(page);

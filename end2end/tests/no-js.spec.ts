@@ -33,7 +33,7 @@ test("links work as plain links without JavaScript", async ({ page }) => {
   await page.getByRole("link", { name: "Privacy", exact: true }).click();
   await expect(page).toHaveURL(/\/issues\/privacy$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Privacy");
-  await page.locator(".issue__links--related").getByRole("link", { name: "Encryption" }).click();
+  await page.locator(".issue__connections").getByRole("link", { name: "Encryption" }).click();
   await expect(page).toHaveURL(/\/issues\/encryption$/);
   await page.getByRole("link", { name: /Next/ }).click();
   await expect(page).toHaveURL(/\/issues\/human-rights$/);
@@ -141,7 +141,41 @@ test("every node of the map is a working link without JavaScript", async ({ page
   await expect(page.getByRole("heading", { name: "The issues and their connections" })).toBeVisible();
 });
 
-for (const path of ["/", "/?focus=building-trust", "/issues/dns", "/glossary", "/?q=routing", "/map?issue=dns", "/no-such-page"]) {
+test("the map narrows to one kind of connection through plain links", async ({ page }) => {
+  await page.goto("/map?issue=dns");
+  const all = await page.locator("#topic-map .map-edge").count();
+  const legend = page.getByRole("navigation", { name: /Kinds of connection/ });
+  await legend.getByRole("link", { name: "Protects / is protected by" }).click();
+  await expect(page).toHaveURL(/\/map\?issue=dns&relation=protects$/);
+  const kept = page.locator("#topic-map .map-edge");
+  expect(await kept.count()).toBeLessThan(all);
+  expect(await page.locator("#topic-map .map-edge:not(.map-edge--protects)").count()).toBe(0);
+  await expect(legend.getByRole("link", { name: "Protects / is protected by" })).toHaveAttribute("aria-current", "page");
+  await expect(page.locator(".map-panel:not([hidden])")).toContainText("is protected by Domain Name System Security Extensions (DNSSEC)");
+  // The search keeps the relation; "All connections" brings every line back.
+  await page.getByLabel("Highlight issues matching").fill("routing");
+  await page.getByRole("button", { name: "Highlight" }).click();
+  await expect(page).toHaveURL(/relation=protects/);
+  await legend.getByRole("link", { name: "All connections" }).click();
+  await expect(page.locator("#topic-map .map-edge")).toHaveCount(all);
+});
+
+test("an issue page says how it connects and where the quote is dated", async ({ page }) => {
+  await page.goto("/issues/ipv6");
+  const note = page.getByRole("complementary", { name: /Editor’s notes? on the quote/ });
+  await expect(note).toContainText("hundreds of millions of people are still to come online");
+  await note.getByRole("link", { name: /2\.2 billion on Connecting the World/ }).click();
+  await expect(page).toHaveURL(/\/issues\/connecting-the-world$/);
+  const connections = page.getByRole("region", { name: "How it connects" });
+  await expect(connections.getByRole("heading", { level: 3, name: "Connecting the World includes" })).toBeVisible();
+  await connections.getByRole("link", { name: "IPv6" }).click();
+  await expect(page).toHaveURL(/\/issues\/ipv6$/);
+  await page.getByRole("link", { name: "What changed across the explorer" }).click();
+  await expect(page).toHaveURL(/\/changes$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("What changed");
+});
+
+for (const path of ["/", "/?focus=building-trust", "/issues/dns", "/issues/ipv6", "/glossary", "/changes", "/?q=routing", "/map?issue=dns", "/map?relation=protects", "/no-such-page"]) {
   test(`axe finds no violations on ${path} without JavaScript`, async ({ browser, baseURL }) => {
     await expectNoAxeViolationsWithoutScripts(browser, baseURL ?? "", path);
   });

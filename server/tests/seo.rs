@@ -125,6 +125,32 @@ async fn structured_data_describes_the_site_and_each_issue() {
     assert_eq!(article["headline"], detail["title"]);
     assert_eq!(article["description"], detail["summary"]);
     assert_eq!(article["dateModified"], detail["reviewed"]);
+    // IPv6 is part of two focus areas' pages; the focus area lists its parts.
+    let parts_of: Vec<&str> = article["isPartOf"]
+        .as_array()
+        .expect("isPartOf")
+        .iter()
+        .filter_map(|page| page["url"].as_str())
+        .collect();
+    let expected: Vec<String> = detail["related"]
+        .as_array()
+        .expect("related")
+        .iter()
+        .filter(|c| c["relation"] == "part-of" && c["outgoing"] == true)
+        .map(|c| format!("{BASE}/issues/{}", c["slug"].as_str().expect("slug")))
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(parts_of, expected);
+    let (_, html) = server.get_text("/issues/connecting-the-world").await;
+    let area = json_ld(&html)
+        .into_iter()
+        .find(|b| b["@type"] == "Article")
+        .expect("Article");
+    assert!(area["hasPart"]
+        .as_array()
+        .expect("hasPart")
+        .iter()
+        .any(|page| page["url"] == format!("{BASE}/issues/ipv6")));
     let crumbs = blocks
         .iter()
         .find(|b| b["@type"] == "BreadcrumbList")
@@ -189,18 +215,19 @@ async fn the_sitemap_lists_every_page_and_robots_points_to_it() {
         .skip(1)
         .map(|rest| &rest[..rest.find("</loc>").expect("closed")])
         .collect();
-    assert_eq!(locs.len(), 3 + 26);
+    assert_eq!(locs.len(), 4 + 26);
     for path in [
         "/",
         "/map",
         "/glossary",
+        "/changes",
         "/issues/dns",
         "/issues/women-in-tech",
     ] {
         assert!(locs.contains(&format!("{BASE}{path}").as_str()), "{path}");
     }
     assert!(xml.contains(&format!(
-        "<loc>{BASE}/issues/dns</loc><lastmod>2026-11-26</lastmod>"
+        "<loc>{BASE}/issues/dns</loc><lastmod>2026-12-06</lastmod>"
     )));
     for loc in &locs {
         let path = loc.strip_prefix(BASE).expect("absolute");

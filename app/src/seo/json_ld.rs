@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use serde_json::{json, Value};
 
 use super::absolute;
-use crate::domain::{issue_href, share_image_path, IssueDetail, IssueIndex};
+use crate::domain::{issue_href, share_image_path, IssueDetail, IssueIndex, Relation};
 use crate::SITE_NAME;
 
 /// A JSON-LD block. The JSON is written so that no text in it can end the `<script>`
@@ -62,7 +62,7 @@ pub fn website_with_issues(index: &IssueIndex) -> Value {
 
 /// An issue page as an article, reviewed on its review date.
 pub fn issue_article(issue: &IssueDetail) -> Value {
-    json!({
+    let mut article = json!({
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": issue.title,
@@ -72,7 +72,22 @@ pub fn issue_article(issue: &IssueDetail) -> Value {
         "mainEntityOfPage": absolute(&issue_href(&issue.slug)),
         "publisher": publisher(),
         "author": publisher(),
-    })
+    });
+    // schema.org has a property for one relation only: an issue within a focus area's page
+    // is `isPartOf` it, and the focus area `hasPart` its issues. The other relations have
+    // no fitting property and stay in the page's text and the API.
+    for (property, outgoing) in [("isPartOf", true), ("hasPart", false)] {
+        let pages: Vec<Value> = issue
+            .related
+            .iter()
+            .filter(|c| c.relation == Relation::PartOf && c.outgoing == outgoing)
+            .map(|c| json!({ "@type": "Article", "headline": c.issue.title, "url": absolute(&issue_href(&c.issue.slug)) }))
+            .collect();
+        if !pages.is_empty() {
+            article[property] = Value::Array(pages);
+        }
+    }
+    article
 }
 
 /// Home, then the page.
