@@ -180,3 +180,23 @@ fn a_standards_month_is_between_1_and_12() {
         )]
     );
 }
+
+#[test]
+fn the_generic_issues_index_is_not_further_reading() {
+    let scratch = Scratch::new();
+    scratch.replace(
+        "issues/dns.md",
+        "url = \"https://www.rfc-editor.org/rfc/rfc1034\"",
+        "url = \"https://www.internetsociety.org/issues\"",
+    );
+    let line = line_of(&scratch, "issues/dns.md", "internetsociety.org/issues\"");
+    let errors = scratch.errors();
+    assert!(
+        has(
+            &errors,
+            &format!("content/issues/dns.md:{line}:7: url: “https://www.internetsociety.org/issues” is an index"),
+            "not_reading"
+        ),
+        "{errors:?}"
+    );
+}

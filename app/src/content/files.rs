@@ -144,6 +144,9 @@ pub struct LinkPolicyFile {
     pub copy_hosts: Vec<Spanned<String>>,
     /// Query parameters that track readers (`utm_*` covers every `utm_` name).
     pub tracking_parameters: Vec<Spanned<String>>,
+    /// Index pages that are about no issue in particular: not further reading.
+    #[serde(default)]
+    pub not_reading: Vec<Spanned<String>>,
 }
 
 /// `glossary.toml`: the terms the issues use.

@@ -17,6 +17,8 @@ pub struct LinkPolicy {
     copy_hosts: Vec<String>,
     /// Lowercase names; `utm_*` entries are kept as the prefix `utm_`, flagged.
     tracking: Vec<(String, bool)>,
+    /// Index pages (compared without a trailing slash).
+    not_reading: Vec<String>,
 }
 
 /// What an address is cited as: a copy may (and should) be on a copy host.
@@ -24,6 +26,8 @@ pub struct LinkPolicy {
 pub enum Cited {
     Publisher,
     Copy,
+    /// Further reading: a publisher's page about the issue, not an index.
+    Reading,
 }
 
 impl LinkPolicy {
@@ -59,6 +63,15 @@ impl LinkPolicy {
                 )),
             }
         }
+        for page in &parsed.data.not_reading {
+            let text = page.get_ref().trim();
+            if let Err(message) = check_https_url(text) {
+                errors.push(parsed.error_at(page, message));
+            }
+            policy
+                .not_reading
+                .push(text.trim_end_matches('/').to_string());
+        }
         policy
     }
 
@@ -74,7 +87,17 @@ impl LinkPolicy {
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
-        if cited == Cited::Publisher {
+        if cited == Cited::Reading
+            && self
+                .not_reading
+                .iter()
+                .any(|page| *page == url.trim_end_matches('/'))
+        {
+            return Err(format!(
+                "“{url}” is an index, not a page about this issue (links.toml's not_reading): link the publisher's page on the issue, or leave it out"
+            ));
+        }
+        if cited != Cited::Copy {
             if let Some(listed) = self
                 .copy_hosts
                 .iter()
@@ -123,6 +146,7 @@ mod tests {
         LinkPolicy {
             copy_hosts: vec![".appspot.com".into(), "github.com".into()],
             tracking: vec![("utm_".into(), true), ("fbclid".into(), false)],
+            not_reading: vec!["https://www.internetsociety.org/issues".into()],
         }
     }
 
@@ -158,6 +182,20 @@ mod tests {
         }
         assert!(policy
             .check("https://example.org/?p=1", Cited::Publisher)
+            .is_ok());
+    }
+
+    #[test]
+    fn an_index_page_is_a_fine_source_but_not_further_reading() {
+        let policy = policy();
+        let index = "https://www.internetsociety.org/issues/";
+        assert!(policy.check(index, Cited::Reading).is_err());
+        assert!(policy.check(index, Cited::Publisher).is_ok());
+        assert!(policy
+            .check(
+                "https://www.internetsociety.org/issues/privacy/",
+                Cited::Reading
+            )
             .is_ok());
     }
 }

@@ -300,7 +300,7 @@ fn check_reading(
         .map(|link| {
             require_text(parsed, &link.title, "title", errors);
             require_text(parsed, &link.publisher, "publisher", errors);
-            check_url(parsed, &link.url, "url", links, Cited::Publisher, errors);
+            check_url(parsed, &link.url, "url", links, Cited::Reading, errors);
             Reading {
                 title: trimmed(&link.title),
                 publisher: trimmed(&link.publisher),

@@ -10,6 +10,7 @@ use crate::islands::{MapExplorer, MAP_VIEWPORT_ID};
 use crate::routes::use_page_query;
 use crate::seo::{HeadTags, PageHead};
 use crate::server_fns::map::get_topic_map;
+use crate::workarounds::replace_whole::ReplaceWhole;
 
 const DESCRIPTION: &str = "How the Internet issues connect: one map of the four focus areas and the emerging issues, with a line for each connection, drawn by how the two issues connect.";
 
@@ -30,7 +31,17 @@ pub fn MapPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">"Loading the map…"</p> }>
             {move || Suspend::new(async move {
                 match map.await {
-                    Ok(map) => Either::Left(view! { <MapView map /> }),
+                    // Keyed on the relation: narrowing the lines changes how many there are,
+                    // and the islands router's node-by-node patch would leave stale ones.
+                    Ok(map) => Either::Left(view! {
+                        <ReplaceWhole
+                            item=map
+                            key=|map: &TopicMap| map.relation.map_or("all", Relation::slug).to_string()
+                            let:map
+                        >
+                            <MapView map />
+                        </ReplaceWhole>
+                    }),
                     Err(error) => Either::Right(view! { <ErrorView error /> }),
                 }
             })}
