@@ -121,7 +121,7 @@ pub async fn export(
         write(&out.join(file), &body)?;
         exported.push(Exported {
             url: url.clone(),
-            headers: kept(&headers, url.starts_with("/api/")),
+            headers: kept(&headers, url.starts_with("/api/") || url == urls::FEED_PATH),
         });
         written += 1;
     }
@@ -203,7 +203,8 @@ fn page_file(path: &str) -> String {
 }
 
 /// The headers of `headers` a static host should repeat; JSON keeps its content type, since
-/// the search data's file has no extension to tell the host.
+/// the search data's file has no extension to tell the host, and so does the feed (a host
+/// would serve `.xml` as plain XML, not Atom).
 fn kept(headers: &HeaderMap, keep_content_type: bool) -> Vec<(String, String)> {
     let mut kept: Vec<(String, String)> = KEPT_HEADERS
         .iter()

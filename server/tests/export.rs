@@ -40,6 +40,7 @@ fn the_export_writes_every_page_and_a_headers_file_with_each_page_csp() {
         ("/issues/women-in-tech", "issues/women-in-tech.html"),
         ("/map", "map.html"),
         ("/glossary", "glossary.html"),
+        ("/changes", "changes.html"),
         ("/404.html", "404.html"),
     ] {
         let html = read(file);
@@ -75,6 +76,14 @@ fn the_export_writes_every_page_and_a_headers_file_with_each_page_csp() {
         .exists());
     assert!(out.path().join("share/dns.png").exists());
     assert!(read("sitemap.xml").contains("/issues/dns</loc>"));
+    // The feed keeps its Atom type: a static host would call a .xml file plain XML.
+    assert!(read("feed.xml").contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
+    let feed = headers.split("\n/feed.xml\n").nth(1).expect("a block for the feed");
+    let feed = &feed[..feed.find("\n/").unwrap_or(feed.len())];
+    assert!(
+        feed.contains("content-type: application/atom+xml; charset=utf-8"),
+        "{feed}"
+    );
 }
 
 #[test]
