@@ -6,6 +6,7 @@
 
 pub mod commands;
 pub mod config;
+pub mod content_watch;
 pub mod export;
 pub mod healthcheck;
 pub mod http;

@@ -8,30 +8,34 @@ use app::content::load_catalog;
 use crate::config::Config;
 use crate::metrics::Metrics;
 use crate::startup_error::StartupError;
-use crate::{http, precompress, serve};
+use crate::{content_watch, http, precompress, serve};
 
 pub async fn run(metrics: Metrics) -> Result<(), StartupError> {
     let config = Config::from_env()?;
     let file_limit = serve::file_limit::raise_file_limit();
     let capacity = connection_capacity(&config, file_limit)?;
     let metrics = Arc::new(metrics);
-    let (router, issues) = match load_catalog(&config.content_dir) {
-        Ok(catalog) => {
-            for warning in catalog.warnings() {
-                tracing::warn!("content: {warning}");
-            }
-            let issues = catalog.len();
-            let router = http::router(&config, Arc::new(catalog), Arc::clone(&metrics));
-            (router, issues)
+    let (router, issues) = if config.watch {
+        app::security::allow_live_reload(config.leptos.reload_port);
+        let reloader = content_watch::Reloader {
+            config: config.clone(),
+            metrics: Arc::clone(&metrics),
+            routes: leptos_axum::generate_route_list(app::App),
+        };
+        let (site, issues) = reloader.build();
+        let (router, current) = content_watch::swappable(site);
+        tokio::spawn(content_watch::watch(reloader, current));
+        (router, issues.unwrap_or_default())
+    } else {
+        let catalog = load_catalog(&config.content_dir)?;
+        for warning in catalog.warnings() {
+            tracing::warn!("content: {warning}");
         }
-        Err(errors) if config.watch => {
-            for error in &errors.0 {
-                tracing::error!("content: {error}");
-            }
-            let router = http::content_errors::router(&errors, config.leptos.reload_port);
-            (router, 0)
-        }
-        Err(errors) => return Err(errors.into()),
+        let issues = catalog.len();
+        (
+            http::router(&config, Arc::new(catalog), Arc::clone(&metrics)),
+            issues,
+        )
     };
     let pkg = std::path::Path::new(&*config.leptos.site_root).join(&*config.leptos.site_pkg_dir);
     tokio::task::spawn_blocking(move || match precompress::precompress_assets(&pkg) {

@@ -78,7 +78,10 @@ fn the_export_writes_every_page_and_a_headers_file_with_each_page_csp() {
     assert!(read("sitemap.xml").contains("/issues/dns</loc>"));
     // The feed keeps its Atom type: a static host would call a .xml file plain XML.
     assert!(read("feed.xml").contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
-    let feed = headers.split("\n/feed.xml\n").nth(1).expect("a block for the feed");
+    let feed = headers
+        .split("\n/feed.xml\n")
+        .nth(1)
+        .expect("a block for the feed");
     let feed = &feed[..feed.find("\n/").unwrap_or(feed.len())];
     assert!(
         feed.contains("content-type: application/atom+xml; charset=utf-8"),

@@ -79,6 +79,8 @@ fn assert_strict_policy(path: &str, policy: &str) {
         "frame-ancestors 'none'",
         "form-action 'self'",
         "'wasm-unsafe-eval'",
+        // Only a server under `cargo leptos watch` adds its reload socket (startup.rs).
+        "connect-src 'self';",
     ] {
         assert!(
             policy.contains(directive),

@@ -74,19 +74,31 @@ fn check_content_reports_problems_without_starting() {
     );
 }
 
+/// Polls `path` until it answers `status`, for at most ten seconds.
+async fn eventually(server: &TestServer, path: &str, status: u16) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let (now, body) = server.get_text(path).await;
+        if now == status {
+            return body;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{path} still answers {now}, not {status}: {body}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
 #[tokio::test]
-async fn under_cargo_leptos_watch_broken_content_is_an_error_page_not_a_dead_server() {
+async fn under_cargo_leptos_watch_content_edits_reload_and_errors_are_a_page_not_a_dead_server() {
     let scratch = tempfile::tempdir().expect("tempdir");
     copy_dir(&workspace().join("content"), scratch.path());
     let file = scratch.path().join("connections.toml");
-    let text = fs::read_to_string(&file).expect("read");
-    fs::write(
-        &file,
-        text.replacen("relation = \"protects\"", "relation = \"guards\"", 1),
-    )
-    .expect("write");
-    let line = fs::read_to_string(&file)
-        .expect("read")
+    let good = fs::read_to_string(&file).expect("read");
+    let broken = good.replacen("relation = \"protects\"", "relation = \"guards\"", 1);
+    fs::write(&file, &broken).expect("write");
+    let line = broken
         .lines()
         .position(|l| l.contains("\"guards\""))
         .expect("changed")
@@ -94,6 +106,7 @@ async fn under_cargo_leptos_watch_broken_content_is_an_error_page_not_a_dead_ser
     let mut command = support::command(scratch.path());
     command.env("LEPTOS_WATCH", "true");
     let server = TestServer::start_with_command(command);
+    // Broken at start: every address is the list of problems.
     for path in ["/", "/issues/dns"] {
         let (status, body) = server.get_text(path).await;
         assert_eq!(status, 503, "{path}");
@@ -104,6 +117,40 @@ async fn under_cargo_leptos_watch_broken_content_is_an_error_page_not_a_dead_ser
             "{body}"
         );
     }
+    // Fixed: the same process serves the site.
+    fs::write(&file, &good).expect("write");
+    let page = eventually(&server, "/issues/dns", 200).await;
+    assert!(page.contains("How it connects"));
+    // Pages may open cargo-leptos' reload socket (only under watch: see headers tests).
+    let response = server.get("/issues/dns").await;
+    let policy = support::header(&response, "content-security-policy");
+    assert!(
+        policy.contains("connect-src 'self' ws://*:3001;"),
+        "{policy}"
+    );
+    // An edit shows without a restart, and the render store forgets the old page.
+    let dns = scratch.path().join("issues/dns.md");
+    let text = fs::read_to_string(&dns).expect("read");
+    fs::write(&dns, format!("{text}\nAn editor's new sentence.\n")).expect("write");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let (_, body) = server.get_text("/issues/dns").await;
+        if body.contains("An editor&#x27;s new sentence.")
+            || body.contains("An editor’s new sentence.")
+            || body.contains("An editor's new sentence.")
+        {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the edit never showed"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    // Broken again while running: the error page, not a dead server.
+    fs::write(&file, &broken).expect("write");
+    let body = eventually(&server, "/map", 503).await;
+    assert!(body.contains("unknown relation “guards”"), "{body}");
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! While `cargo leptos watch` runs (`LEPTOS_WATCH=true`), content that does not load must
 //! not leave the editor with a dead server: every address answers 503 with the problems as
-//! `file:line:column`, and the page reloads itself when cargo-leptos restarts the server
-//! after the next save. Outside watch mode bad content stops start-up, as before.
+//! `file:line:column` (see `content_watch.rs`), and the page reloads itself when
+//! cargo-leptos says so after the next save. Outside watch mode bad content stops
+//! start-up, as before.
 
 use app::content::{escaped, ContentErrors};
 use axum::http::{header, StatusCode};
@@ -17,8 +18,8 @@ pub fn router(errors: &ContentErrors, reload_port: u32) -> Router {
     let page = format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Content error · Internet Issues Explorer</title>\
 <style>body{{font:1rem/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}code{{white-space:pre-wrap}}li{{margin:.5rem 0}}</style></head>\
-<body><main><h1>The content has {} problem(s)</h1><p>Fix them and save: this page reloads when the server restarts.</p><ul>{items}</ul></main>\
-<script>new WebSocket(`ws://${{location.hostname}}:{reload_port}/live_reload`).onclose=()=>setTimeout(()=>location.reload(),300)</script></body></html>\n",
+<body><main><h1>The content has {} problem(s)</h1><p>Fix them and save: this page reloads by itself.</p><ul>{items}</ul></main>\
+<script>new WebSocket(`ws://${{location.hostname}}:{reload_port}/live_reload`).onmessage=()=>location.reload()</script></body></html>\n",
         errors.0.len()
     );
     let page = axum::body::Bytes::from(page);

@@ -27,8 +27,19 @@ use crate::config::Config;
 use crate::metrics::Metrics;
 
 pub fn router(config: &Config, catalog: Arc<Catalog>, metrics: Arc<Metrics>) -> Router {
+    router_with_routes(config, catalog, metrics, generate_route_list(App))
+}
+
+/// [`router`] with the route list already generated: the content watcher builds a router
+/// per reload, and generating the list while requests render would stall them (leptos sets
+/// a process-wide flag while it walks the routes).
+pub fn router_with_routes(
+    config: &Config,
+    catalog: Arc<Catalog>,
+    metrics: Arc<Metrics>,
+    routes: Vec<leptos_axum::AxumRouteListing>,
+) -> Router {
     let options = config.leptos.clone();
-    let routes = generate_route_list(App);
     let site_url = app::seo::SiteUrl(config.public_base_url.0.clone());
     let provide_catalog = {
         let catalog = Arc::clone(&catalog);
