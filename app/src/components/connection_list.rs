@@ -8,14 +8,7 @@ use crate::domain::{issue_href, Connection};
 #[component]
 pub fn ConnectionList(title: String, connections: Vec<Connection>) -> impl IntoView {
     // The catalog hands them over grouped: consecutive runs share a wording.
-    let mut groups: Vec<(String, Vec<Connection>)> = Vec::new();
-    for connection in connections {
-        match groups.last_mut() {
-            Some((wording, members)) if *wording == connection.wording => members.push(connection),
-            _ => groups.push((connection.wording.clone(), vec![connection])),
-        }
-    }
-    let groups = groups
+    let groups = super::runs_by(connections, |connection| connection.wording.clone())
         .into_iter()
         .enumerate()
         .map(|(k, (wording, members))| {

@@ -2,7 +2,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::ErrorView;
+use crate::components::{runs_by, ErrorView};
 use crate::domain::urls::{CHANGES_PATH, FEED_PATH};
 use crate::domain::{issue_href, ChangeEntry};
 use crate::seo::{HeadTags, PageHead};
@@ -29,39 +29,30 @@ pub fn ChangesPage() -> impl IntoView {
 
 #[component]
 fn Changes(entries: Vec<ChangeEntry>) -> impl IntoView {
-    let mut days: Vec<(String, String, Vec<ChangeEntry>)> = Vec::new();
-    for entry in entries {
-        match days.last_mut() {
-            Some((date, _, list)) if *date == entry.change.date => list.push(entry),
-            _ => days.push((
-                entry.change.date.clone(),
-                entry.change.date_label.clone(),
-                vec![entry],
-            )),
+    let days = runs_by(entries, |entry| {
+        (entry.change.date.clone(), entry.change.date_label.clone())
+    })
+    .into_iter()
+    .map(|((date, label), list)| {
+        let heading = format!("changes-{date}");
+        view! {
+            <section class="changes__day" aria-labelledby=heading.clone()>
+                <h2 id=heading.clone()><time datetime=date>{label}</time></h2>
+                <ul>
+                    {list
+                        .into_iter()
+                        .map(|entry| view! {
+                            <li>
+                                <A href=issue_href(&entry.issue.slug)>{entry.issue.title}</A>
+                                ": " {entry.change.what}
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
         }
-    }
-    let days = days
-        .into_iter()
-        .map(|(date, label, list)| {
-            let heading = format!("changes-{date}");
-            view! {
-                <section class="changes__day" aria-labelledby=heading.clone()>
-                    <h2 id=heading.clone()><time datetime=date>{label}</time></h2>
-                    <ul>
-                        {list
-                            .into_iter()
-                            .map(|entry| view! {
-                                <li>
-                                    <A href=issue_href(&entry.issue.slug)>{entry.issue.title}</A>
-                                    ": " {entry.change.what}
-                                </li>
-                            })
-                            .collect_view()}
-                    </ul>
-                </section>
-            }
-        })
-        .collect_view();
+    })
+    .collect_view();
     view! {
         <PageHead tags=HeadTags::page("Changes", DESCRIPTION, CHANGES_PATH) />
         <article class="changes" aria-labelledby="changes-title">

@@ -2,7 +2,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::ErrorView;
+use crate::components::{runs_by, ErrorView};
 use crate::domain::urls::{GLOSSARY_PATH, HOME_PATH};
 use crate::domain::{issue_href, GlossaryEntry};
 use crate::seo::{HeadTags, PageHead};
@@ -45,14 +45,7 @@ fn letter_id(letter: char) -> String {
 
 #[component]
 fn Glossary(entries: Vec<GlossaryEntry>) -> impl IntoView {
-    let mut groups: Vec<(char, Vec<GlossaryEntry>)> = Vec::new();
-    for entry in entries {
-        let letter = initial(&entry.term.term);
-        match groups.last_mut() {
-            Some((current, list)) if *current == letter => list.push(entry),
-            _ => groups.push((letter, vec![entry])),
-        }
-    }
+    let groups = runs_by(entries, |entry| initial(&entry.term.term));
     let count: usize = groups.iter().map(|(_, list)| list.len()).sum();
     let letters: Vec<char> = groups.iter().map(|(letter, _)| *letter).collect();
     view! {
