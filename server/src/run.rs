@@ -28,8 +28,13 @@ pub async fn run(metrics: Metrics) -> Result<(), StartupError> {
         (router, issues.unwrap_or_default())
     } else {
         let catalog = load_catalog(&config.content_dir)?;
-        for warning in catalog.warnings() {
-            tracing::warn!("content: {warning}");
+        // Stale figures are the editors' business (`--check-content` lists them, and
+        // `cargo leptos watch` prints them); an operator's log gets one line.
+        if !catalog.warnings().is_empty() {
+            tracing::info!(
+                warnings = catalog.warnings().len(),
+                "content loaded with warnings (stale figures): server --check-content lists them"
+            );
         }
         let issues = catalog.len();
         (

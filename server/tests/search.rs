@@ -168,6 +168,16 @@ async fn the_search_data_ranks_in_the_browser_exactly_as_the_server_does() {
     let index: SearchIndex =
         serde_json::from_slice(&response.body).expect("the search data parses");
     assert_eq!(index.docs.len(), 26);
+    // Stored once, compressed once: the brotli copy is the same JSON, with its own tag.
+    let compressed = server
+        .get_with("/api/search-index", &[("Accept-Encoding", "br")])
+        .await;
+    assert_eq!(compressed.header("content-encoding"), Some("br"));
+    assert_ne!(compressed.header("etag"), response.header("etag"));
+    let mut unpacked = Vec::new();
+    brotli::BrotliDecompress(&mut &compressed.body[..], &mut unpacked).expect("valid brotli");
+    assert_eq!(unpacked, response.body);
+    assert!(compressed.body.len() * 3 < response.body.len());
     for (query, focus) in [
         ("bgp", None),
         ("privasy", None),

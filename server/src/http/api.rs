@@ -7,19 +7,46 @@ use app::content::Catalog;
 use app::error::AppError;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::header::{CONTENT_TYPE, IF_NONE_MATCH};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 
-pub fn router<S>(catalog: Arc<Catalog>) -> Router<S> {
+use super::cache_headers::Kind;
+use super::fixed_bytes::{Encoding, FixedBytes};
+
+pub fn router<S: Clone + Send + Sync + 'static>(catalog: Arc<Catalog>) -> Router<S> {
+    let search = Arc::new(SearchData {
+        stored: search_index_bytes(&catalog),
+        catalog: Arc::clone(&catalog),
+    });
     Router::new()
         .route("/issues", get(list))
         .route("/issues/{slug}", get(detail))
-        .route("/search-index", get(search_index))
         .route("/glossary", get(glossary))
         .with_state(catalog)
+        .route(
+            "/search-index",
+            get(move |params, headers| search_index(Arc::clone(&search), params, headers)),
+        )
+}
+
+/// The search data, stored as fixed bytes when they could be built.
+struct SearchData {
+    stored: Option<FixedBytes>,
+    catalog: Arc<Catalog>,
+}
+
+/// The search data serialised and compressed once: the browser fetches it on the first
+/// keystroke of every visit. `None` only if that fails; it is then serialised per request.
+fn search_index_bytes(catalog: &Catalog) -> Option<FixedBytes> {
+    serde_json::to_vec(catalog.search_index())
+        .map_err(std::io::Error::other)
+        .and_then(FixedBytes::new)
+        .inspect_err(|error| tracing::warn!(%error, "the search data is served unstored"))
+        .ok()
 }
 
 #[derive(Debug, Deserialize)]
@@ -87,9 +114,23 @@ async fn glossary(
 /// Everything the browser's search needs, prepared at start-up: folded terms with their
 /// positions, the texts for snippets, and the glossary's synonyms.
 async fn search_index(
-    State(catalog): State<Arc<Catalog>>,
+    search: Arc<SearchData>,
     params: Result<Query<NoParams>, QueryRejection>,
+    request: HeaderMap,
 ) -> Result<Response, ApiError> {
     params.map_err(bad_query)?;
-    Ok(Json(catalog.search_index()).into_response())
+    let Some(bytes) = &search.stored else {
+        return Ok(Json(search.catalog.search_index()).into_response());
+    };
+    let mut headers = HeaderMap::new();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    let if_none_match = request
+        .get(IF_NONE_MATCH)
+        .and_then(|value| value.to_str().ok());
+    Ok(bytes.respond(
+        &headers,
+        Encoding::of_request(&request),
+        if_none_match,
+        Kind::Json,
+    ))
 }

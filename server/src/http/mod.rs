@@ -5,6 +5,7 @@ mod api;
 pub(crate) mod cache_headers;
 pub mod content_errors;
 mod error_pages;
+pub mod fixed_bytes;
 mod health;
 mod middleware;
 pub mod page_store;

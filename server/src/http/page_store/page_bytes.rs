@@ -12,79 +12,20 @@
 //! same DOM from either spelling. Inline scripts lose their indentation and comment lines
 //! (the framework's islands loader and router script is sent as written, about 1 KB more).
 
-use axum::body::Body;
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::Response;
 use base64::Engine;
-use bytes::Bytes;
 use sha2::{Digest, Sha256};
 use std::ops::Range;
 
-use crate::http::cache_headers::{matches_tag, not_modified, Kind, StoredPageMark};
-use crate::precompress::{brotli_bytes, gzip_bytes};
+use crate::http::cache_headers::{Kind, StoredPageMark};
+pub use crate::http::fixed_bytes::Encoding;
+use crate::http::fixed_bytes::FixedBytes;
 
-/// A page's bytes in each encoding, its tag and its policy.
+/// A page's bytes in each encoding, with its tags, and its policy.
 pub struct PageBytes {
-    identity: Bytes,
-    brotli: Bytes,
-    gzip: Bytes,
-    /// The first 128 bits of the SHA-256 of the identity bytes, in hex: equal on every
-    /// replica that serves the same build and content.
-    digest: String,
+    bytes: FixedBytes,
     policy: HeaderValue,
-}
-
-/// The content codings this server stores, in order of preference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    Brotli,
-    Gzip,
-    Identity,
-}
-
-impl Encoding {
-    /// The best stored coding an `Accept-Encoding` header allows (RFC 9110 §12.5.3): the
-    /// highest `q` among `br` and `gzip` (brotli on a tie; `*` stands for both), identity
-    /// when neither is acceptable or the header is absent.
-    pub fn negotiate(accept_encoding: Option<&str>) -> Self {
-        let Some(accept) = accept_encoding else {
-            return Self::Identity;
-        };
-        let quality = |coding: &str| -> f32 {
-            let mut wildcard = None;
-            for item in accept.split(',') {
-                let mut parts = item.split(';');
-                let name = parts.next().unwrap_or_default().trim();
-                let q = parts
-                    .filter_map(|param| param.trim().strip_prefix("q="))
-                    .find_map(|q| q.trim().parse::<f32>().ok())
-                    .unwrap_or(1.0);
-                if name.eq_ignore_ascii_case(coding) {
-                    return q;
-                }
-                if name == "*" {
-                    wildcard = Some(q);
-                }
-            }
-            wildcard.unwrap_or(0.0)
-        };
-        let (brotli, gzip) = (quality("br"), quality("gzip"));
-        if brotli > 0.0 && brotli >= gzip {
-            Self::Brotli
-        } else if gzip > 0.0 {
-            Self::Gzip
-        } else {
-            Self::Identity
-        }
-    }
-
-    fn token(self) -> Option<&'static str> {
-        match self {
-            Self::Brotli => Some("br"),
-            Self::Gzip => Some("gzip"),
-            Self::Identity => None,
-        }
-    }
 }
 
 /// Why a rendered page cannot become fixed bytes; it is then served as rendered.
@@ -105,34 +46,19 @@ impl PageBytes {
         let (html, hashes) = normalise(html, nonce)?;
         let policy = app::security::content_security_policy_with_hashes(&hashes);
         let policy = HeaderValue::from_str(&policy).map_err(|_| NotStorable::Policy)?;
-        let compression = |error: std::io::Error| NotStorable::Compression(error.to_string());
-        let brotli = brotli_bytes(html.as_bytes()).map_err(compression)?;
-        let gzip = gzip_bytes(html.as_bytes()).map_err(compression)?;
-        let hash = Sha256::digest(html.as_bytes());
-        let digest = hash[..16]
-            .iter()
-            .map(|byte| format!("{byte:02x}"))
-            .collect();
-        Ok(Self {
-            identity: Bytes::from(html),
-            brotli: Bytes::from(brotli),
-            gzip: Bytes::from(gzip),
-            digest,
-            policy,
-        })
+        let bytes =
+            FixedBytes::new(html).map_err(|error| NotStorable::Compression(error.to_string()))?;
+        Ok(Self { bytes, policy })
     }
 
     /// The strong tag of one encoding's bytes (each representation has its own).
     pub fn etag(&self, encoding: Encoding) -> String {
-        match encoding.token() {
-            Some(token) => format!("\"{}-{token}\"", self.digest),
-            None => format!("\"{}\"", self.digest),
-        }
+        self.bytes.etag(encoding)
     }
 
     /// The stored answer: the encoding the client prefers, or `304 Not Modified` when its
     /// `If-None-Match` names this representation. `headers` are the page's own (content type
-    /// and whatever the render set); the body is a clone of the stored `Bytes`, no copy.
+    /// and whatever the render set).
     pub fn respond(
         &self,
         headers: &HeaderMap,
@@ -140,40 +66,21 @@ impl PageBytes {
         if_none_match: Option<&str>,
         shared: bool,
     ) -> Response {
-        let tag = self.etag(encoding);
-        let body = match encoding {
-            Encoding::Brotli => &self.brotli,
-            Encoding::Gzip => &self.gzip,
-            Encoding::Identity => &self.identity,
-        };
-        let mut response = Response::new(Body::from(body.clone()));
-        let out = response.headers_mut();
-        *out = headers.clone();
-        out.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
-        if let Some(token) = encoding.token() {
-            out.insert(header::CONTENT_ENCODING, HeaderValue::from_static(token));
-        }
-        out.insert(header::CONTENT_SECURITY_POLICY, self.policy.clone());
+        let mut headers = headers.clone();
+        headers.insert(header::CONTENT_SECURITY_POLICY, self.policy.clone());
         let kind = if shared {
             Kind::SharedPage
         } else {
             Kind::PrivatePage
         };
-        kind.policy().apply(out);
-        if let Ok(tag) = HeaderValue::from_str(&tag) {
-            out.insert(header::ETAG, tag);
-        }
+        let mut response = self.bytes.respond(&headers, encoding, if_none_match, kind);
         response.extensions_mut().insert(StoredPageMark);
-        if if_none_match.is_some_and(|wanted| matches_tag(wanted, &tag)) {
-            let (parts, _) = response.into_parts();
-            return not_modified(parts);
-        }
         response
     }
 
     /// The uncompressed bytes.
     pub fn identity(&self) -> &[u8] {
-        &self.identity
+        self.bytes.identity()
     }
 
     /// The Content-Security-Policy these bytes need.
@@ -183,7 +90,7 @@ impl PageBytes {
 
     #[cfg(test)]
     fn text(&self) -> &str {
-        std::str::from_utf8(&self.identity).unwrap_or_default()
+        std::str::from_utf8(self.bytes.identity()).unwrap_or_default()
     }
 }
 
