@@ -60,7 +60,7 @@ pub fn SearchBox(
         }
     };
     // The first use fetches the search data, before the first keystroke needs it.
-    let on_focus = move |_| search_session::with_index(|_| {});
+    let on_focus = move |_| search_session::with_index_text(|_| {});
 
     view! {
         <form

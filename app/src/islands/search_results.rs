@@ -30,7 +30,10 @@ pub fn SearchResults(outcome: SearchOutcome, children: Children) -> impl IntoVie
             let filter = filter.clone();
             let run = move |query: String| {
                 let filter = filter.clone();
-                search_session::with_index(move |index| {
+                search_session::with_index_text(move |text| {
+                    let Some(index) = decoded(&text) else {
+                        return;
+                    };
                     let filter = filter.and_then(|slug| Filter::parse(&slug, &index));
                     outcome.set(search(&index, &query, filter.as_ref()));
                 });
@@ -191,5 +194,30 @@ fn Count(count: u32) -> impl IntoView {
             {count}
             <span class="visually-hidden">{noun}</span>
         </span>
+    }
+}
+
+thread_local! {
+    /// The search data, decoded once from the session's JSON.
+    static DECODED: std::cell::RefCell<Option<std::rc::Rc<crate::search::SearchIndex>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The search data decoded from `text` (once per page life); `None`, with a warning, when
+/// the text is not search data, and the results stay as the server rendered them.
+fn decoded(text: &str) -> Option<std::rc::Rc<crate::search::SearchIndex>> {
+    if let Some(index) = DECODED.with_borrow(Clone::clone) {
+        return Some(index);
+    }
+    match serde_json::from_str::<crate::search::SearchIndex>(text) {
+        Ok(index) => {
+            let index = std::rc::Rc::new(index);
+            DECODED.set(Some(std::rc::Rc::clone(&index)));
+            Some(index)
+        }
+        Err(error) => {
+            leptos::logging::warn!("search data unreadable: {error}");
+            None
+        }
     }
 }

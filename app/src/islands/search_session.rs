@@ -3,7 +3,9 @@
 //! this module's one thread-local.
 //!
 //! Two things have a state:
-//! - the search data ([`IndexState`]): fetched once, the first time the search is used;
+//! - the search data ([`IndexState`]): fetched once, the first time the search is used, and
+//!   kept as JSON text. The results island decodes it (`search_results.rs`): the decoders
+//!   then live in its lazy WASM chunk, not in the module every page loads;
 //! - where typed queries go ([`Results`]): nowhere yet, to a navigation that is opening
 //!   `/?q=…`, or to the results island that ranks them in place.
 //!
@@ -16,12 +18,10 @@ use std::rc::Rc;
 
 use web_sys::HtmlFormElement;
 
-use crate::search::SearchIndex;
-
 /// Where the search data is served (a cacheable GET with an ETag).
 const SEARCH_INDEX_URL: &str = "/api/search-index";
 
-type Waiter = Box<dyn FnOnce(Rc<SearchIndex>)>;
+type Waiter = Box<dyn FnOnce(Rc<str>)>;
 type Subscriber = Rc<dyn Fn(String)>;
 
 /// The search data.
@@ -30,7 +30,8 @@ enum IndexState {
     Absent,
     /// On its way; these run, in order, once it is here.
     Fetching(Vec<Waiter>),
-    Ready(Rc<SearchIndex>),
+    /// The search data as the server sent it (JSON).
+    Ready(Rc<str>),
 }
 
 /// Where the box's queries go.
@@ -58,16 +59,17 @@ thread_local! {
     };
 }
 
-/// What [`with_index`] does after looking at the state (outside the borrow, since the
+/// What [`with_index_text`] does after looking at the state (outside the borrow, since the
 /// callbacks may use the session again).
 enum NextStep {
-    Run(Rc<SearchIndex>),
+    Run(Rc<str>),
     Wait,
     Fetch,
 }
 
-/// Calls `then` with the search data: at once when it is here, otherwise once fetched.
-pub fn with_index(then: impl FnOnce(Rc<SearchIndex>) + 'static) {
+/// Calls `then` with the search data's JSON: at once when it is here, otherwise once
+/// fetched.
+pub fn with_index_text(then: impl FnOnce(Rc<str>) + 'static) {
     let mut then: Option<Waiter> = Some(Box::new(then));
     let next = SESSION.with_borrow_mut(|session| match &mut session.index {
         IndexState::Ready(index) => NextStep::Run(Rc::clone(index)),
@@ -84,7 +86,7 @@ pub fn with_index(then: impl FnOnce(Rc<SearchIndex>) + 'static) {
         NextStep::Run(index) => then.into_iter().for_each(|then| then(index.clone())),
         NextStep::Wait => {}
         NextStep::Fetch => leptos::task::spawn_local(async {
-            let fetched = fetch_index().await.map(Rc::new);
+            let fetched = fetch_index().await.map(Rc::<str>::from);
             let waiting = SESSION.with_borrow_mut(|session| {
                 let next = match &fetched {
                     Ok(index) => IndexState::Ready(Rc::clone(index)),
@@ -105,7 +107,7 @@ pub fn with_index(then: impl FnOnce(Rc<SearchIndex>) + 'static) {
 }
 
 #[cfg(feature = "hydrate")]
-async fn fetch_index() -> Result<SearchIndex, String> {
+async fn fetch_index() -> Result<String, String> {
     let response = gloo_net::http::Request::get(SEARCH_INDEX_URL)
         .send()
         .await
@@ -113,14 +115,11 @@ async fn fetch_index() -> Result<SearchIndex, String> {
     if !response.ok() {
         return Err(format!("{SEARCH_INDEX_URL} answered {}", response.status()));
     }
-    response
-        .json::<SearchIndex>()
-        .await
-        .map_err(|error| error.to_string())
+    response.text().await.map_err(|error| error.to_string())
 }
 
 #[cfg(not(feature = "hydrate"))]
-async fn fetch_index() -> Result<SearchIndex, String> {
+async fn fetch_index() -> Result<String, String> {
     Err(format!("{SEARCH_INDEX_URL} is fetched in the browser only"))
 }
 
