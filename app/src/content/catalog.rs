@@ -4,7 +4,7 @@ use std::ops::Range;
 use super::connections::ConnectionRecord;
 use super::dates::IsoDate;
 use super::error::ContentError;
-use super::map_layout::{lay_out, MapIssue};
+use super::map_layout::{lay_out, MapIssue, MapLink};
 use crate::domain::{
     Change, ChangeEntry, Connection, EditorNote, Fact, GlossaryEntry, IssueDetail, IssueIndex,
     IssueLink, IssueSummary, MapLayout, Reading, Relation, Section, SectionKind, Standard, TermRef,
@@ -41,13 +41,6 @@ pub(super) struct IssueRecord {
     pub editor_notes: Vec<EditorNote>,
     /// Newest first.
     pub changes: Vec<Change>,
-}
-
-impl IssueRecord {
-    /// The connected issues, as positions in display order.
-    fn related(&self) -> impl Iterator<Item = usize> + '_ {
-        self.connections.iter().map(|c| c.other)
-    }
 }
 
 /// The site's own words and the Internet Society's, kept apart.
@@ -149,26 +142,19 @@ impl Catalog {
                     short_title: issue.short_title.clone(),
                     summary: issue.summary.clone(),
                     regions: in_regions,
-                    related: issue.related().map(|r| r as u32).collect(),
+                    related: issue
+                        .connections
+                        .iter()
+                        .map(|c| MapLink {
+                            other: c.other as u32,
+                            relation: c.relation,
+                            outgoing: c.outgoing,
+                        })
+                        .collect(),
                 }
             })
             .collect();
-        let mut layout = lay_out(&regions, &issues);
-        // The layout may reorder nodes: name each edge's relation through the slugs.
-        let nodes: Vec<usize> = layout
-            .nodes
-            .iter()
-            .map(|node| self.by_slug[&node.slug])
-            .collect();
-        for edge in &mut layout.edges {
-            let (a, b) = (nodes[edge.a as usize], nodes[edge.b as usize]);
-            if let Some(connection) = self.issues[a].connections.iter().find(|c| c.other == b) {
-                edge.relation = connection.relation;
-                // `a` is the pair's `from` when its side is the outgoing one.
-                edge.a_is_from = connection.outgoing;
-            }
-        }
-        layout
+        lay_out(&regions, &issues)
     }
 
     /// Problems that do not stop the content from loading (stale figures), as

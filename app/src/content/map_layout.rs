@@ -17,7 +17,7 @@
 use crate::domain::node_geometry::{
     CHAR_WIDTH, FIRST_BASELINE, FONT_SIZE, LINE_HEIGHT, MAX_LINE_CHARS, RADIUS,
 };
-use crate::domain::{MapBox, MapEdge, MapLayout, MapNode, MapRegion};
+use crate::domain::{MapBox, MapEdge, MapLayout, MapNode, MapRegion, Relation};
 
 /// Regions per row of the grid.
 const REGION_COLUMNS: usize = 3;
@@ -42,7 +42,17 @@ pub(super) struct MapIssue {
     pub summary: String,
     /// Regions it belongs to, the one it is drawn in first.
     pub regions: Vec<u32>,
-    pub related: Vec<u32>,
+    pub related: Vec<MapLink>,
+}
+
+/// One connection of an issue: the other issue's index, and how they connect seen from
+/// this side.
+#[derive(Clone, Copy)]
+pub(super) struct MapLink {
+    pub other: u32,
+    pub relation: Relation,
+    /// This issue is the connection's `from`.
+    pub outgoing: bool,
 }
 
 pub(super) fn lay_out(regions: &[(String, String)], issues: &[MapIssue]) -> MapLayout {
@@ -164,7 +174,7 @@ pub(super) fn lay_out(regions: &[(String, String)], issues: &[MapIssue]) -> MapL
                 y: position[i].1,
                 region: drawn_in(issue),
                 regions: issue.regions.clone(),
-                related: issue.related.clone(),
+                related: issue.related.iter().map(|link| link.other).collect(),
             }
         })
         .collect();
@@ -190,8 +200,13 @@ fn edges_of(issues: &[MapIssue]) -> Vec<MapEdge> {
             issue
                 .related
                 .iter()
-                .filter(move |&&b| (a as u32) < b)
-                .map(move |&b| MapEdge::between(a as u32, b))
+                .filter(move |link| (a as u32) < link.other)
+                .map(move |link| MapEdge {
+                    a: a as u32,
+                    b: link.other,
+                    relation: link.relation,
+                    a_is_from: link.outgoing,
+                })
         })
         .collect();
     edges.sort_by_key(|edge| (edge.a, edge.b));
@@ -342,7 +357,14 @@ mod tests {
             short_title: slug.replace('-', " "),
             summary: String::new(),
             regions,
-            related,
+            related: related
+                .into_iter()
+                .map(|other| MapLink {
+                    other,
+                    relation: Relation::PartOf,
+                    outgoing: true,
+                })
+                .collect(),
         }
     }
 

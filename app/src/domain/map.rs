@@ -47,17 +47,6 @@ pub struct MapEdge {
 }
 
 impl MapEdge {
-    /// A line between two nodes; the catalog names its relation once the layout is done
-    /// (the layout only needs to know which nodes are connected).
-    pub fn between(a: u32, b: u32) -> Self {
-        Self {
-            a,
-            b,
-            relation: Relation::PartOf,
-            a_is_from: true,
-        }
-    }
-
     /// The relation worded from `node`'s side, when the edge touches it.
     pub fn wording_from(&self, node: u32) -> Option<&'static str> {
         if node == self.a {

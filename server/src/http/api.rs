@@ -7,7 +7,7 @@ use app::content::Catalog;
 use app::error::AppError;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::header::{CONTENT_TYPE, IF_NONE_MATCH};
+use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -15,7 +15,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 
 use super::cache_headers::Kind;
-use super::fixed_bytes::{Encoding, FixedBytes};
+use super::fixed_bytes::{if_none_match, Encoding, FixedBytes};
 
 pub fn router<S: Clone + Send + Sync + 'static>(catalog: Arc<Catalog>) -> Router<S> {
     let search = Arc::new(SearchData {
@@ -124,13 +124,10 @@ async fn search_index(
     };
     let mut headers = HeaderMap::new();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    let if_none_match = request
-        .get(IF_NONE_MATCH)
-        .and_then(|value| value.to_str().ok());
     Ok(bytes.respond(
         &headers,
         Encoding::of_request(&request),
-        if_none_match,
+        if_none_match(&request),
         Kind::Json,
     ))
 }

@@ -85,6 +85,13 @@ impl Encoding {
     }
 }
 
+/// The request's `If-None-Match`, when it is readable text.
+pub fn if_none_match(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|value| value.to_str().ok())
+}
+
 impl FixedBytes {
     /// Compresses `bytes` in each coding and computes the digest. CPU-heavy (brotli at
     /// quality 11): call it off the async threads or at start-up.

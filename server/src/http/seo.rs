@@ -29,49 +29,59 @@ fn feed(catalog: &Catalog, base: &str) -> String {
     let updated = changes
         .first()
         .map_or("1970-01-01".to_string(), |entry| entry.change.date.clone());
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    let element = |xml: &mut String, name: &str, text: &str| {
-        xml.push_str(&format!("  <{name}>{}</{name}>\n", escaped(text)));
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
+    );
+    // One element per line, indented to its depth, its text escaped.
+    let element = |xml: &mut String, depth: usize, name: &str, text: &str| {
+        let indent = "  ".repeat(depth);
+        xml.push_str(&format!("{indent}<{name}>{}</{name}>\n", escaped(text)));
     };
-    element(&mut xml, "title", "Internet Issues Explorer: what changed");
+    let link = |xml: &mut String, depth: usize, rel: &str, kind: &str, href: &str| {
+        let indent = "  ".repeat(depth);
+        xml.push_str(&format!(
+            "{indent}<link rel=\"{rel}\" type=\"{kind}\" href=\"{}\"/>\n",
+            escaped(href)
+        ));
+    };
     element(
         &mut xml,
+        1,
+        "title",
+        "Internet Issues Explorer: what changed",
+    );
+    element(
+        &mut xml,
+        1,
         "subtitle",
         "Reviews and changes to the explorer's issue pages.",
     );
-    element(&mut xml, "id", &format!("{base}{}", urls::FEED_PATH));
-    element(&mut xml, "updated", &format!("{updated}T00:00:00Z"));
-    xml.push_str(&format!(
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        escaped(&format!("{base}{}", urls::FEED_PATH)),
-        escaped(&format!("{base}{}", urls::CHANGES_PATH)),
-    ));
+    let feed_url = format!("{base}{}", urls::FEED_PATH);
+    element(&mut xml, 1, "id", &feed_url);
+    element(&mut xml, 1, "updated", &format!("{updated}T00:00:00Z"));
+    link(&mut xml, 1, "self", "application/atom+xml", &feed_url);
+    let changes_url = format!("{base}{}", urls::CHANGES_PATH);
+    link(&mut xml, 1, "alternate", "text/html", &changes_url);
     xml.push_str("  <author><name>Internet Issues Explorer</name></author>\n");
     for entry in &changes {
         let page = format!("{base}{}", issue_href(&entry.issue.slug));
-        xml.push_str("  <entry>\n  ");
+        let title = format!("{}: {}", entry.issue.title, entry.change.date_label);
+        xml.push_str("  <entry>\n");
+        element(&mut xml, 2, "title", &title);
         element(
             &mut xml,
-            "title",
-            &format!("{}: {}", entry.issue.title, entry.change.date_label),
-        );
-        xml.push_str("  ");
-        element(
-            &mut xml,
+            2,
             "id",
             &format!("{page}#changes-{}", entry.change.date),
         );
-        xml.push_str("  ");
         element(
             &mut xml,
+            2,
             "updated",
             &format!("{}T00:00:00Z", entry.change.date),
         );
-        xml.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  ",
-            escaped(&page)
-        ));
-        element(&mut xml, "summary", &entry.change.what);
+        link(&mut xml, 2, "alternate", "text/html", &page);
+        element(&mut xml, 2, "summary", &entry.change.what);
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");

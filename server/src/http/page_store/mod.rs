@@ -32,6 +32,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::http::cache_headers::response_nonce;
+use crate::http::fixed_bytes::if_none_match;
 use key::store_key;
 use page_bytes::{respell, Encoding, NotStorable, PageBytes};
 
@@ -180,17 +181,8 @@ pub async fn serve_rendered(
     let key = store_key(islands_router, theme, request.uri().path(), &page_query);
     let wanted = Wanted {
         shared: theme == Theme::System && !islands_router,
-        encoding: Encoding::negotiate(
-            request
-                .headers()
-                .get(header::ACCEPT_ENCODING)
-                .and_then(|value| value.to_str().ok()),
-        ),
-        if_none_match: request
-            .headers()
-            .get(header::IF_NONE_MATCH)
-            .and_then(|value| value.to_str().ok())
-            .map(str::to_owned),
+        encoding: Encoding::of_request(request.headers()),
+        if_none_match: if_none_match(request.headers()).map(str::to_owned),
     };
     if let Some(page) = cache.get(&key) {
         return page.respond(&wanted, "explorer; hit");
