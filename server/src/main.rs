@@ -14,6 +14,7 @@ async fn main() -> ExitCode {
     // The access log: see `log.rs` for what happens when its reader stops reading.
     let (log_writer, _log_guard) = log::stdout_log();
     let log_dropped = log_writer.dropped();
+    server::http::access_log::install(log_writer.clone());
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),

@@ -124,6 +124,19 @@ fn error_page(status: StatusCode, message: &str, detail: Option<&str>) -> String
     )
 }
 
+/// `/path?query`: no scheme, no authority, a path from the root.
+fn is_origin_form(uri: &axum::http::Uri) -> bool {
+    uri.scheme().is_none()
+        && uri.authority().is_none()
+        && uri.path_and_query().is_some()
+        && uri.path().starts_with('/')
+}
+
+/// A target [`reject_unusual_targets`] lets through: origin-form with a well-formed query.
+pub fn is_usual_target(uri: &axum::http::Uri) -> bool {
+    is_origin_form(uri) && uri.query().is_none_or(is_well_formed_query)
+}
+
 /// Only origin-form targets (`/path?query`) reach the app. `CONNECT` (authority-form) is a
 /// 405; absolute-form (`http://host/path`) and `*` outside `OPTIONS` are 400. Nothing
 /// downstream has to cope with a request without a path.
@@ -136,11 +149,7 @@ pub async fn reject_unusual_targets(request: Request, next: Next) -> Response {
             .into_response();
     }
     let uri = request.uri();
-    let origin_form = uri.scheme().is_none()
-        && uri.authority().is_none()
-        && uri.path_and_query().is_some()
-        && uri.path().starts_with('/');
-    if !origin_form {
+    if !is_origin_form(uri) {
         return (
             StatusCode::BAD_REQUEST,
             "Only origin-form request targets (/path?query) are accepted.",

@@ -32,6 +32,18 @@ pub enum Encoding {
 }
 
 impl Encoding {
+    /// Every stored coding, in the order of [`Encoding::index`].
+    pub const ALL: [Self; 3] = [Self::Brotli, Self::Gzip, Self::Identity];
+
+    /// This coding's place in [`Encoding::ALL`].
+    pub const fn index(self) -> usize {
+        match self {
+            Self::Brotli => 0,
+            Self::Gzip => 1,
+            Self::Identity => 2,
+        }
+    }
+
     /// The best stored coding an `Accept-Encoding` header allows (RFC 9110 §12.5.3): the
     /// highest `q` among `br` and `gzip` (brotli on a tie; `*` stands for both), identity
     /// when neither is acceptable or the header is absent.
@@ -132,11 +144,7 @@ impl FixedBytes {
         kind: Kind,
     ) -> Response {
         let tag = self.etag(encoding);
-        let body = match encoding {
-            Encoding::Brotli => &self.brotli,
-            Encoding::Gzip => &self.gzip,
-            Encoding::Identity => &self.identity,
-        };
+        let body = self.body(encoding);
         let mut response = Response::new(Body::from(body.clone()));
         let out = response.headers_mut();
         *out = headers.clone();
@@ -158,6 +166,15 @@ impl FixedBytes {
     /// The uncompressed bytes.
     pub fn identity(&self) -> &[u8] {
         &self.identity
+    }
+
+    /// The body in one coding.
+    pub fn body(&self, encoding: Encoding) -> &Bytes {
+        match encoding {
+            Encoding::Brotli => &self.brotli,
+            Encoding::Gzip => &self.gzip,
+            Encoding::Identity => &self.identity,
+        }
     }
 }
 

@@ -1,15 +1,18 @@
-//! The layers every response passes through, outermost first: request id, access log,
+//! The layers every response passes through, after the front (`front/`: the request id, the
+//! access-log line, the stored pages' short path), outermost first: the request's span,
 //! security headers, compression, error bodies (JSON under `/api`, HTML elsewhere), caching
 //! headers, panic catching, `OPTIONS`, odd request targets, size limits; then the limits
-//! that every request is held to, stored pages included: overload shedding, the concurrency
-//! limit, the body limit and the timeout; and only then the store of rendered pages.
+//! that every request is held to: overload shedding, the concurrency limit, the body limit
+//! and the timeout; and only then the store of rendered pages.
 
 use std::any::Any;
+use std::sync::Arc;
 
 use axum::error_handling::HandleErrorLayer;
-use axum::http::{header, HeaderName, HeaderValue, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{BoxError, Router};
+use tokio::sync::Semaphore;
 use tower::limit::GlobalConcurrencyLimitLayer;
 use tower::load_shed::LoadShedLayer;
 use tower::ServiceBuilder;
@@ -18,58 +21,34 @@ use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::map_request_body::MapRequestBodyLayer;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::{DefaultOnResponse, TraceLayer};
-use tower_http::LatencyUnit;
-use tracing::Level;
+use tower_http::trace::TraceLayer;
 
 use super::cache_headers::MIN_COMPRESSED_BYTES;
+use super::front::request_id::REQUEST_ID;
+use super::front::Front;
 use super::page_store::{serve_rendered, RenderCache};
+use super::security_headers::{add_security_headers, SecurityHeaders};
 use crate::config::Limits;
 
-const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
-
+/// `router` behind the whole stack, behind the [`Front`] (request ids, the access log and
+/// the stored pages' short path).
 pub fn apply(router: Router, limits: &Limits, hsts: bool) -> Router {
-    let security = ServiceBuilder::new()
-        .layer(header_if_absent(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(header_if_absent(
-            header::REFERRER_POLICY,
-            "strict-origin-when-cross-origin",
-        ))
-        .layer(header_if_absent(
-            HeaderName::from_static("permissions-policy"),
-            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
-        ))
-        .layer(header_if_absent(
-            HeaderName::from_static("cross-origin-opener-policy"),
-            "same-origin",
-        ))
-        .layer(header_if_absent(
-            HeaderName::from_static("cross-origin-resource-policy"),
-            "same-origin",
-        ))
-        .layer(header_if_absent(header::X_FRAME_OPTIONS, "DENY"))
-        .layer(tower::util::option_layer(hsts.then(|| {
-            header_if_absent(
-                header::STRICT_TRANSPORT_SECURITY,
-                "max-age=63072000; includeSubDomains",
-            )
-        })));
+    let security = SecurityHeaders { hsts };
+    let pages = RenderCache::new(security);
+    let permits = Arc::new(Semaphore::new(limits.max_concurrent_requests));
     let stack = ServiceBuilder::new()
-        .layer(axum::middleware::from_fn(count_client_headers))
-        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        // A span per request, so that what a handler logs names its request; the access
+        // line itself is the front's.
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|request: &axum::http::Request<_>| {
                     let id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
                     tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), id)
                 })
-                .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
+                .on_response(()),
         )
-        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
-        .layer(security)
+        .layer(axum::middleware::map_response_with_state(security, add_security_headers))
         .layer(CompressionLayer::new().br(true).gzip(true).compress_when(
             SizeAbove::new(MIN_COMPRESSED_BYTES)
                 .and(NotForContentType::GRPC)
@@ -84,19 +63,19 @@ pub fn apply(router: Router, limits: &Limits, hsts: bool) -> Router {
         .layer(axum::middleware::from_fn(refuse_oversized_requests))
         .layer(HandleErrorLayer::new(overload_response))
         .layer(LoadShedLayer::new())
-        .layer(GlobalConcurrencyLimitLayer::new(limits.max_concurrent_requests))
+        .layer(GlobalConcurrencyLimitLayer::with_semaphore(Arc::clone(&permits)))
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
         // The limit wraps the body in its own type; the layers below take axum's `Body`.
         .layer(MapRequestBodyLayer::new(axum::body::Body::new))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
-        .layer(axum::middleware::from_fn_with_state(RenderCache::default(), serve_rendered));
-    router.layer(stack)
+        .layer(axum::middleware::from_fn_with_state(pages.clone(), serve_rendered));
+    Router::new().fallback_service(Front::new(router.layer(stack), pages, permits))
 }
 
 /// Longest accepted path plus query, and total size of the request headers. No page or API
 /// call needs more; the rest is noise or an attack.
-const MAX_URI_BYTES: usize = 4096;
-const MAX_HEADER_BYTES: usize = 16 * 1024;
+pub const MAX_URI_BYTES: usize = 4096;
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 
 async fn refuse_oversized_requests(
     request: axum::extract::Request,
@@ -119,25 +98,16 @@ async fn refuse_oversized_requests(
     next.run(request).await
 }
 
-/// The size of the headers as the client sent them, counted before any layer adds its own
-/// (the request id).
+/// The size of the headers as the client sent them, counted by the front before it adds
+/// the request id.
 #[derive(Clone, Copy)]
-struct ClientHeaderBytes(usize);
+pub struct ClientHeaderBytes(pub usize);
 
-fn header_bytes(headers: &axum::http::HeaderMap) -> usize {
+pub fn header_bytes(headers: &axum::http::HeaderMap) -> usize {
     headers
         .iter()
         .map(|(name, value)| name.as_str().len() + value.len())
         .sum()
-}
-
-async fn count_client_headers(
-    mut request: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> Response {
-    let counted = ClientHeaderBytes(header_bytes(request.headers()));
-    request.extensions_mut().insert(counted);
-    next.run(request).await
 }
 
 /// Everything here is read-only, so `OPTIONS` gets the same answer everywhere.
@@ -150,10 +120,6 @@ async fn answer_options(request: axum::extract::Request, next: axum::middleware:
             .into_response();
     }
     next.run(request).await
-}
-
-fn header_if_absent(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
-    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
 }
 
 /// A handler panicked (there should be none): answer 500 and keep serving.

@@ -6,9 +6,12 @@ pub(crate) mod cache_headers;
 pub mod content_errors;
 mod error_pages;
 pub mod fixed_bytes;
+mod front;
+pub use front::access_log;
 mod health;
 mod middleware;
 pub mod page_store;
+mod security_headers;
 mod seo;
 mod share;
 #[cfg(feature = "test-hooks")]

@@ -6,7 +6,7 @@ pub mod in_process;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
 pub fn workspace() -> PathBuf {
@@ -16,6 +16,8 @@ pub fn workspace() -> PathBuf {
 pub struct TestServer {
     child: Child,
     pub base: String,
+    /// Every line the server has written to stdout so far (its log).
+    log: Arc<Mutex<Vec<String>>>,
 }
 
 impl TestServer {
@@ -48,22 +50,41 @@ impl TestServer {
         let mut child = command.spawn().expect("spawn the server binary");
         let stdout = child.stdout.take().expect("stdout");
         let (sender, receiver) = mpsc::channel();
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let kept = Arc::clone(&log);
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
                 if let Some(base) = listening_base(&line) {
                     let _ = sender.send(Some(base));
                 }
+                if let Ok(mut kept) = kept.lock() {
+                    kept.push(line);
+                }
             }
             let _ = sender.send(None);
         });
         match receiver.recv_timeout(Duration::from_secs(30)) {
-            Ok(Some(base)) => Ok(Self { child, base }),
+            Ok(Some(base)) => Ok(Self { child, base, log }),
             _ => {
                 let _ = child.kill();
                 let output = child.wait_with_output().expect("wait");
                 Err(String::from_utf8_lossy(&output.stderr).into_owned())
             }
         }
+    }
+
+    /// The log lines written so far that contain `needle`.
+    pub fn log_lines_with(&self, needle: &str) -> Vec<String> {
+        self.log
+            .lock()
+            .map(|lines| {
+                lines
+                    .iter()
+                    .filter(|l| l.contains(needle))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -363,7 +384,14 @@ pub fn start_leaving_stdout_unread(
         }
     });
     match receiver.recv_timeout(Duration::from_secs(30)) {
-        Ok(Some((base, reader))) => (TestServer { child, base }, reader),
+        Ok(Some((base, reader))) => (
+            TestServer {
+                child,
+                base,
+                log: Arc::default(),
+            },
+            reader,
+        ),
         _ => {
             let _ = child.kill();
             panic!("the server did not start");

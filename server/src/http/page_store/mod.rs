@@ -31,8 +31,9 @@ use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode}
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::http::cache_headers::response_nonce;
+use crate::http::cache_headers::{response_nonce, StoredPageMark};
 use crate::http::fixed_bytes::if_none_match;
+use crate::http::security_headers::SecurityHeaders;
 use key::store_key;
 use page_bytes::{respell, Encoding, NotStorable, PageBytes};
 
@@ -44,6 +45,8 @@ pub mod page_bytes;
 pub const CAPACITY: usize = 256;
 const MAX_PAGE_BYTES: usize = 1024 * 1024;
 const CACHE_STATUS: HeaderName = HeaderName::from_static("cache-status");
+/// `Cache-Status` of an answer from the store.
+const HIT: &str = "explorer; hit";
 
 #[derive(Clone)]
 pub struct RenderCache {
@@ -52,6 +55,8 @@ pub struct RenderCache {
 
 struct Store {
     capacity: usize,
+    /// What stored pages' pre-built header blocks carry besides their own headers.
+    security: SecurityHeaders,
     pages: RwLock<HashMap<String, Arc<StoredPage>>>,
     /// Renders in progress, by key (see [`Flight`]).
     flights: Mutex<HashMap<String, Arc<InFlight>>>,
@@ -66,20 +71,25 @@ struct StoredPage {
     /// The headers the render set, minus those [`PageBytes`] decides.
     headers: HeaderMap,
     bytes: PageBytes,
+    /// Whether shared caches may keep it (fixed by the key: see [`Wanted::shared`]).
+    shared: bool,
+    /// The complete headers of an unconditional hit in each encoding (by
+    /// [`Encoding::index`]): the page's, the caching ones, the security headers and
+    /// `Cache-Status`. A hit clones one, with nothing to compute.
+    hit_headers: [HeaderMap; 3],
     last_used: AtomicU64,
 }
 
-impl Default for RenderCache {
-    fn default() -> Self {
-        Self::with_capacity(CAPACITY)
-    }
-}
-
 impl RenderCache {
-    fn with_capacity(capacity: usize) -> Self {
+    pub fn new(security: SecurityHeaders) -> Self {
+        Self::with_capacity(CAPACITY, security)
+    }
+
+    fn with_capacity(capacity: usize, security: SecurityHeaders) -> Self {
         Self {
             inner: Arc::new(Store {
                 capacity: capacity.max(1),
+                security,
                 pages: RwLock::new(HashMap::new()),
                 flights: Mutex::new(HashMap::new()),
                 compressing: Arc::new(tokio::sync::Semaphore::new(1)),
@@ -127,17 +137,89 @@ impl RenderCache {
 }
 
 impl StoredPage {
+    fn new(headers: HeaderMap, bytes: PageBytes, shared: bool, security: SecurityHeaders) -> Self {
+        let hit_headers = Encoding::ALL.map(|encoding| {
+            let (mut parts, _) = bytes.respond(&headers, encoding, None, shared).into_parts();
+            security.add_missing(&mut parts.headers);
+            parts
+                .headers
+                .insert(CACHE_STATUS, HeaderValue::from_static(HIT));
+            parts.headers
+        });
+        Self {
+            headers,
+            bytes,
+            shared,
+            hit_headers,
+            last_used: AtomicU64::new(0),
+        }
+    }
+
     fn respond(&self, wanted: &Wanted, status: &'static str) -> Response {
         let mut response = self.bytes.respond(
             &self.headers,
             wanted.encoding,
             wanted.if_none_match.as_deref(),
-            wanted.shared,
+            self.shared,
         );
         response
             .headers_mut()
             .insert(CACHE_STATUS, HeaderValue::from_static(status));
         response
+    }
+
+    /// The answer from the store: a pre-built header block and a clone of the stored
+    /// bytes, or for a conditional request the general path (which may answer `304`).
+    fn hit(&self, wanted: &Wanted, security: SecurityHeaders) -> Response {
+        if wanted.if_none_match.is_some() {
+            let mut response = self.respond(wanted, HIT);
+            security.add_missing(response.headers_mut());
+            return response;
+        }
+        let mut response = Response::new(Body::from(self.bytes.body(wanted.encoding).clone()));
+        *response.headers_mut() = self.hit_headers[wanted.encoding.index()].clone();
+        response
+    }
+}
+
+/// A request for a page the store may hold: its key and what it asks of the page.
+pub struct Lookup {
+    key: String,
+    wanted: Wanted,
+}
+
+impl Lookup {
+    /// The lookup for a `GET` (or `HEAD`, answered like a `GET`) of `target` with these
+    /// headers; `None` for a search, which is never stored.
+    pub fn of_request(headers: &HeaderMap, path_and_query: &str, path: &str) -> Option<Self> {
+        let theme = headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .map(Theme::from_cookie_header)
+            .find(|theme| *theme != Theme::System)
+            .unwrap_or_default();
+        let islands_router = headers.contains_key("islands-router");
+        let page_query = PageQuery::of_request_target(path_and_query);
+        if page_query.is_search() {
+            return None;
+        }
+        Some(Self {
+            key: store_key(islands_router, theme, path, &page_query),
+            wanted: Wanted {
+                shared: theme == Theme::System && !islands_router,
+                encoding: Encoding::of_request(headers),
+                if_none_match: if_none_match(headers).map(str::to_owned),
+            },
+        })
+    }
+}
+
+impl RenderCache {
+    /// The stored page's answer, if the store holds the page.
+    pub fn hit(&self, lookup: &Lookup) -> Option<Response> {
+        let page = self.get(&lookup.key)?;
+        Some(page.hit(&lookup.wanted, self.inner.security))
     }
 }
 
@@ -158,35 +240,20 @@ pub async fn serve_rendered(
     if request.method() != Method::GET {
         return next.run(request).await;
     }
-    let theme = request
-        .headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .map(Theme::from_cookie_header)
-        .find(|theme| *theme != Theme::System)
-        .unwrap_or_default();
-    let islands_router = request.headers().contains_key("islands-router");
-    let page_query = PageQuery::of_request_target(
-        request
-            .uri()
-            .path_and_query()
-            .map_or("/", |target| target.as_str()),
-    );
-    if page_query.is_search() {
+    let target = request
+        .uri()
+        .path_and_query()
+        .map_or("/", |target| target.as_str());
+    let Some(lookup) = Lookup::of_request(request.headers(), target, request.uri().path()) else {
         // A search: any text makes a new page, so storing them would let anyone fill the
         // store and keep the CPU busy compressing. Rendered per request, like error pages.
         return unstored(next.run(request).await).await;
-    }
-    let key = store_key(islands_router, theme, request.uri().path(), &page_query);
-    let wanted = Wanted {
-        shared: theme == Theme::System && !islands_router,
-        encoding: Encoding::of_request(request.headers()),
-        if_none_match: if_none_match(request.headers()).map(str::to_owned),
     };
-    if let Some(page) = cache.get(&key) {
-        return page.respond(&wanted, "explorer; hit");
+    if let Some(mut answer) = cache.hit(&lookup) {
+        answer.extensions_mut().insert(StoredPageMark);
+        return answer;
     }
+    let Lookup { key, wanted } = lookup;
     // One render per page at a time: concurrent first requests for a page wait for the one
     // that renders it (a thundering herd after a deploy costs one render, not hundreds).
     // Each waiter brings its own copy of the request: if the renderer's client goes away,
@@ -204,7 +271,16 @@ pub async fn serve_rendered(
             }
             led = true;
             let request = Request::from_parts(parts.clone(), Body::empty());
-            render_and_store(cache.clone(), key.clone(), request, next.clone(), &mut own).await
+            let shared = wanted.shared;
+            render_and_store(
+                cache.clone(),
+                key.clone(),
+                shared,
+                request,
+                next.clone(),
+                &mut own,
+            )
+            .await
         })
         .await
         .clone();
@@ -281,6 +357,7 @@ impl Drop for Flight {
 async fn render_and_store(
     cache: RenderCache,
     key: String,
+    shared: bool,
     request: Request,
     next: Next,
     own: &mut Option<Response>,
@@ -327,11 +404,7 @@ async fn render_and_store(
         let page = tokio::task::spawn_blocking(move || PageBytes::new(&text, &nonce))
             .await
             .map_err(|_| NotStorable::Compression("the compressing task failed".into()))??;
-        let page = Arc::new(StoredPage {
-            headers,
-            bytes: page,
-            last_used: AtomicU64::new(0),
-        });
+        let page = Arc::new(StoredPage::new(headers, page, shared, cache.inner.security));
         cache.insert(key, Arc::clone(&page));
         Ok::<_, NotStorable>(page)
     });
@@ -384,20 +457,18 @@ async fn unstored(response: Response) -> Response {
 mod tests {
     use super::*;
 
+    const SECURITY: SecurityHeaders = SecurityHeaders { hsts: false };
+
     fn page(text: &str) -> Arc<StoredPage> {
         let Ok(bytes) = PageBytes::new(text, "") else {
             panic!("{text} is storable")
         };
-        Arc::new(StoredPage {
-            headers: HeaderMap::new(),
-            bytes,
-            last_used: AtomicU64::new(0),
-        })
+        Arc::new(StoredPage::new(HeaderMap::new(), bytes, true, SECURITY))
     }
 
     #[test]
     fn a_full_store_evicts_the_page_used_longest_ago() {
-        let cache = RenderCache::with_capacity(3);
+        let cache = RenderCache::with_capacity(3, SECURITY);
         cache.insert("a".into(), page("A"));
         cache.insert("b".into(), page("B"));
         cache.insert("c".into(), page("C"));
@@ -415,7 +486,7 @@ mod tests {
 
     #[test]
     fn storing_a_key_twice_keeps_the_first_page() {
-        let cache = RenderCache::with_capacity(2);
+        let cache = RenderCache::with_capacity(2, SECURITY);
         cache.insert("a".into(), page("first"));
         cache.insert("a".into(), page("second"));
         assert_eq!(cache.len(), 1);
@@ -429,7 +500,7 @@ mod tests {
 
     #[test]
     fn a_flood_of_new_keys_never_grows_the_store_past_its_capacity() {
-        let cache = RenderCache::with_capacity(8);
+        let cache = RenderCache::with_capacity(8, SECURITY);
         std::thread::scope(|scope| {
             for thread in 0..4 {
                 let cache = cache.clone();

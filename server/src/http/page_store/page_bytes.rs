@@ -83,6 +83,11 @@ impl PageBytes {
         self.bytes.identity()
     }
 
+    /// The body in one encoding.
+    pub fn body(&self, encoding: Encoding) -> &bytes::Bytes {
+        self.bytes.body(encoding)
+    }
+
     /// The Content-Security-Policy these bytes need.
     pub fn policy(&self) -> &str {
         self.policy.to_str().unwrap_or_default()
