@@ -6,7 +6,7 @@ bench_base="http://127.0.0.1:$bench_port"
 
 require_release_build() {
   [ -x target/release/server ] && [ -f target/release/hash.txt ] || {
-    echo "no release build: run cargo leptos build --release --split first" >&2
+    echo "no release build: run scripts/build_release.sh first" >&2
     exit 2
   }
   command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Keystroke-to-results latency of the search in headless Chromium against the release
-# server (median and worst over 68 keystrokes). Needs `cargo leptos build --release --split`.
+# server (median and worst over 68 keystrokes). Needs `scripts/build_release.sh`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh

@@ -2,7 +2,7 @@
 # The image's start command, outside a container: the image cannot be built on a machine
 # without registry access, so this checks what can be checked without it, following the
 # Containerfile itself rather than a copy of its settings.
-# Usage: scripts/container_layout_test.sh   (after `cargo leptos build --release --split`)
+# Usage: scripts/container_layout_test.sh   (after `scripts/build_release.sh`)
 #
 # 1. The build stage's steps after `cargo leptos build`, run on the host in a temp dir with
 #    the build stage's paths (/src, /out) moved under it: the copies out of target/, `strip`,
@@ -65,7 +65,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 for file in target/release/server target/release/hash.txt target/site/pkg "$CONTAINERFILE"; do
-  [ -e "$file" ] || fail "$file is missing: run \`cargo leptos build --release --split\` first"
+  [ -e "$file" ] || fail "$file is missing: run scripts/build_release.sh first"
 done
 for tool in python3 curl brotli gzip strip ss; do
   command -v "$tool" >/dev/null || fail "$tool is not installed (apt-get install ${tool/ss/iproute2})"
@@ -293,10 +293,14 @@ step "build stage: its ${#build_runs[@]} RUN steps in $build_dir (/src), /out un
 mkdir -p "$build_dir/target/release" "$tmp/fakebin"
 ln -s "$repo/target/release/server" "$repo/target/release/hash.txt" "$build_dir/target/release/"
 cp -a "$repo/content" "$build_dir/content"
+mkdir -p "$build_dir/scripts"
+cp -a "$repo/scripts/build_release.sh" "$repo/scripts/toolchains.sh" "$build_dir/scripts/"
 cat >"$tmp/fakebin/cargo" <<SH
 #!/bin/sh
 # Stand-in for the build: target/site as a fresh \`cargo leptos build\` leaves it.
-[ "\$*" = "leptos build --release --split" ] || { echo "unexpected: cargo \$*" >&2; exit 1; }
+[ "\$*" = "leptos build --release --split --lib-cargo-args=-Zbuild-std=std,panic_abort" ] \\
+  || { echo "unexpected: cargo \$*" >&2; exit 1; }
+[ -n "\$RUSTUP_TOOLCHAIN" ] || { echo "the release build names no toolchain" >&2; exit 1; }
 mkdir -p target/site/pkg
 find "$repo/target/site/pkg" -maxdepth 1 -type f ! -name '*.br' ! -name '*.gz' ! -name '*.partial' \\
   -exec cp -a {} target/site/pkg/ \;

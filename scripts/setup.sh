@@ -33,6 +33,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release WASM's toolchain (scripts/build_release.sh), with the standard library's source.
+source scripts/toolchains.sh
+if ! rustup component list --installed --toolchain "$WASM_NIGHTLY" 2>/dev/null | grep -q '^rust-src'; then
+  step "rustup toolchain install $WASM_NIGHTLY with rust-src (about 1 minute)"
+  rustup toolchain install "$WASM_NIGHTLY" --profile minimal --component rust-src
+fi
+
 if ! cargo leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION"; then
   step "cargo install cargo-leptos $CARGO_LEPTOS_VERSION (about 14 minutes on 2 cores)"
   # Its release profile asks for fat LTO and one codegen unit; without them the install

@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
-# --split: lazy islands (the search results) become their own WASM chunks.
-exec cargo leptos serve --release --split
+# The release build (lazy islands as their own WASM chunks, the WASM built for size) and run.
+exec scripts/build_release.sh serve

@@ -3,7 +3,7 @@
 # `target/release/server export`, turns its `_headers` file into an nginx configuration
 # (every header as written, so a wrong CSP shows up as a violation in the browser), serves
 # it with Debian's nginx-light and runs the Playwright "static" project against it.
-# Usage: scripts/static_export_test.sh   (after cargo leptos build --release --split)
+# Usage: scripts/static_export_test.sh   (after scripts/build_release.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${STATIC_PORT:-3220}"

@@ -30,8 +30,8 @@ cargo test -p app --features ssr
 step "integration tests: the real server over TCP"
 cargo test -p server
 
-step "release build (cargo leptos build --release --split)"
-cargo leptos build --release --split
+step "release build (scripts/build_release.sh: cargo leptos build --release --split, WASM by nightly)"
+scripts/build_release.sh
 scripts/check_wasm_split.py target/site/pkg
 
 step "the release binary started as an operator would (clean environment)"
