@@ -5,8 +5,8 @@
 # the stable toolchain as always. Measured in BENCHMARKS.md §12. `cargo leptos watch` and
 # debug builds stay on stable, with readable panics.
 #
-# Usage: scripts/build_release.sh [serve]   (serve: build, then run it; scripts/setup.sh
-# installs the toolchain)
+# Usage: scripts/build_release.sh [serve] [cargo-leptos options, e.g. --frontend-only]
+# (serve: build, then run it; scripts/setup.sh installs the toolchain)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchains.sh
@@ -17,5 +17,8 @@ export LEPTOS_BIN_CARGO_COMMAND="cargo +$server_toolchain"
 export RUSTUP_TOOLCHAIN="$WASM_NIGHTLY"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 command=build
-[ "${1:-}" = serve ] && command=serve
-exec cargo leptos "$command" --release --split --lib-cargo-args=-Zbuild-std=std,panic_abort
+if [ "${1:-}" = serve ]; then
+  command=serve
+  shift
+fi
+exec cargo leptos "$command" --release --split --lib-cargo-args=-Zbuild-std=std,panic_abort "$@"

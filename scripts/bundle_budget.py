@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """First-load bundle budget.
 
-Loads `/` from a running release server, finds every script, stylesheet and WASM module the
-page loads (linked, inline, or imported by a linked script), compresses each with `brotli -q 11`, and fails when the sum
+Loads `/`, an issue page and `/map` (or the paths given) from a running release server,
+finds every script, stylesheet and WASM module each page loads (linked, inline, or imported by a linked script), compresses each with `brotli -q 11`, and fails when the sum
 exceeds the budget in bench/bundle-budget-bytes. Sizes are deterministic, so this runs in the
-test suite. Usage: scripts/bundle_budget.py [BASE_URL]   (default http://127.0.0.1:3100)
+test suite. Usage: scripts/bundle_budget.py [BASE_URL [PATH...]]   (default http://127.0.0.1:3100)
 """
 
 import gzip
@@ -59,14 +59,15 @@ def brotli_size(data):
     return len(subprocess.run(["brotli", "-q", "11", "-c"], input=data, capture_output=True, check=True).stdout)
 
 
-def main():
-    base = (sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:3100").rstrip("/")
-    budget = int(BUDGET_FILE.read_text().strip())
-    finder = AssetFinder()
-    finder.feed(fetch(base + "/").decode("utf-8"))
-    if not finder.linked:
-        sys.exit("bundle-budget: `/` links no assets; is this the release server?")
+PAGES = ["/", "/issues/dns", "/map"]
 
+
+def first_load(base, page):
+    """The rows (name, bytes) of everything `page` loads first, inline scripts included."""
+    finder = AssetFinder()
+    finder.feed(fetch(base + page).decode("utf-8"))
+    if not finder.linked:
+        sys.exit(f"bundle-budget: `{page}` links no assets; is this the release server?")
     rows = []
     pending = list(dict.fromkeys(finder.linked))
     seen = set()
@@ -84,17 +85,28 @@ def main():
                 pending.append(f"{folder}/{imported.decode()}")
     inline = "".join(finder.inline).encode("utf-8")
     rows.append((f"inline scripts ({len(finder.inline)})", inline))
+    return rows
 
-    total = 0
-    print("| asset | raw | gzip -9 | brotli -q 11 |\n|---|---:|---:|---:|")
-    for name, data in rows:
-        size = brotli_size(data)
-        total += size
-        print(f"| {name} | {len(data)} | {len(gzip.compress(data, 9))} | {size} |")
-    print(f"| **total** | | | **{total}** |")
-    if total > budget:
-        sys.exit(f"bundle-budget: FAILED: {total} bytes (brotli) exceed the budget of {budget}")
-    print(f"bundle-budget: ok, {total} of {budget} bytes (brotli)")
+
+def main():
+    base = (sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:3100").rstrip("/")
+    pages = sys.argv[2:] or PAGES
+    budget = int(BUDGET_FILE.read_text().strip())
+    over = []
+    for page in pages:
+        total = 0
+        print(f"\nFirst load of {page}\n\n| asset | raw | gzip -9 | brotli -q 11 |\n|---|---:|---:|---:|")
+        for name, data in first_load(base, page):
+            size = brotli_size(data)
+            total += size
+            print(f"| {name} | {len(data)} | {len(gzip.compress(data, 9))} | {size} |")
+        print(f"| **total** | | | **{total}** |")
+        print(f"bundle-budget: {page}: {total} of {budget} bytes (brotli)")
+        if total > budget:
+            over.append(f"{page} ({total})")
+    if over:
+        sys.exit(f"bundle-budget: FAILED: over the budget of {budget} bytes: {', '.join(over)}")
+    print(f"bundle-budget: ok, every page within {budget} bytes (brotli)")
 
 
 if __name__ == "__main__":

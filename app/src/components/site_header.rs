@@ -3,15 +3,12 @@ use leptos_router::components::A;
 
 use crate::domain::urls::{GLOSSARY_PATH, HOME_PATH, MAP_PATH};
 use crate::islands::SearchBox;
-use crate::routes::{use_page_query, PageQuery};
 use crate::SITE_NAME;
 
 /// The site name and the search box. Rendered with the page's query and filter; after
 /// that the search box (an island) keeps its own state across client-side navigations.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let PageQuery { q, focus_area, .. } = use_page_query().get_untracked();
-    let query = q.unwrap_or_default();
     view! {
         <header class="site-header">
             <A href=HOME_PATH attr:class="site-header__name" attr:data-shortcut="home">
@@ -22,7 +19,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <A href=MAP_PATH attr:data-shortcut="map">"Map"</A>
                 <A href=GLOSSARY_PATH>"Glossary"</A>
             </nav>
-            <SearchBox query focus_area />
+            <SearchBox />
         </header>
     }
 }

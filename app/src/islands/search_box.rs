@@ -16,14 +16,12 @@ use super::{browser, search_session};
 use crate::domain::urls::{FOCUS_AREA_PARAM, HOME_PATH, QUERY_PARAM};
 use crate::search::MAX_QUERY_CHARS;
 
+/// Takes no props: an island with props brings serde_json's decoders into the WASM every
+/// page loads (about 5 KB brotli, BENCHMARKS.md §12). What it is rendered with comes from
+/// [`rendered_with`].
 #[island]
-pub fn SearchBox(
-    /// The query of the page as rendered.
-    query: String,
-    /// The focus area filter of the page as rendered, kept when searching without
-    /// JavaScript.
-    focus_area: Option<String>,
-) -> impl IntoView {
+pub fn SearchBox() -> impl IntoView {
+    let (query, focus_area) = rendered_with();
     let form = NodeRef::<leptos::html::Form>::new();
     let on_input = move |event: ev::Event| {
         let value = event_target_value(&event);
@@ -96,6 +94,25 @@ pub fn SearchBox(
             <kbd class="site-search__key" aria-hidden="true">"/"</kbd>
         </form>
     }
+}
+
+/// The query and focus area filter of the page the box is rendered on (the filter is kept
+/// when searching without JavaScript). On the server, the page's own. In the browser, the
+/// page's as the server rendered it, read from the box and the address: hydration keeps
+/// the server's attributes as they are, so these values only have to agree with them.
+#[cfg(feature = "ssr")]
+fn rendered_with() -> (String, Option<String>) {
+    let crate::routes::PageQuery { q, focus_area, .. } =
+        crate::routes::use_page_query().get_untracked();
+    (q.unwrap_or_default(), focus_area)
+}
+
+#[cfg(not(feature = "ssr"))]
+fn rendered_with() -> (String, Option<String>) {
+    let query = browser::search_input()
+        .map(|input| input.value())
+        .unwrap_or_default();
+    (query, browser::location_param(FOCUS_AREA_PARAM))
 }
 
 /// The hidden focus-area field carries the filter of the page being shown, which after

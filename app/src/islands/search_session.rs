@@ -70,7 +70,13 @@ enum NextStep {
 /// Calls `then` with the search data's JSON: at once when it is here, otherwise once
 /// fetched.
 pub fn with_index_text(then: impl FnOnce(Rc<str>) + 'static) {
-    let mut then: Option<Waiter> = Some(Box::new(then));
+    when_index_text(Box::new(then));
+}
+
+/// [`with_index_text`] for a boxed callback: one copy of this body (and of the fetch in it)
+/// in the WASM, rather than one per caller.
+fn when_index_text(then: Waiter) {
+    let mut then = Some(then);
     let next = SESSION.with_borrow_mut(|session| match &mut session.index {
         IndexState::Ready(index) => NextStep::Run(Rc::clone(index)),
         IndexState::Fetching(waiting) => {
