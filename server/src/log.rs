@@ -27,7 +27,9 @@ pub fn stdout_log() -> (DroppingLog, WorkerGuard) {
     let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
         .lossy(true)
         .buffered_lines_limit(BUFFERED_LINES)
-        .finish(io::stdout());
+        // Buffered: the writer thread flushes after each batch it drains (one write for
+        // many lines under load, rather than one per line).
+        .finish(io::BufWriter::with_capacity(64 * 1024, io::stdout()));
     let dropped = writer.error_counter();
     let log = DroppingLog {
         writer,

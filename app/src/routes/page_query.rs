@@ -66,7 +66,7 @@ impl PageQuery {
             issue,
             relation,
         } = self;
-        let mut key = String::new();
+        let mut key = String::with_capacity(40);
         for (name, value) in [
             (FOCUS_AREA_PARAM, focus_area),
             (QUERY_PARAM, q),

@@ -7,7 +7,7 @@
 //! a quarter of a stored page's throughput (BENCHMARKS.md §12). The path is logged without
 //! its query: searches are the visitors' business.
 
-use std::fmt::Write as _;
+use std::cell::RefCell;
 use std::io::Write as _;
 use std::sync::OnceLock;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
@@ -38,22 +38,35 @@ pub fn record(entry: &Entry<'_>) {
     if !tracing::enabled!(target: "access", tracing::Level::INFO) {
         return;
     }
-    let mut line = String::with_capacity(128);
-    let micros = entry.started.elapsed().as_micros();
+    let micros = u64::try_from(entry.started.elapsed().as_micros()).unwrap_or(u64::MAX);
     let id = std::str::from_utf8(entry.id.as_bytes()).unwrap_or("-");
     let Some(writer) = WRITER.get() else {
         tracing::info!(target: "access", "{} {} {} {micros}µs id={id}", entry.method, entry.path, entry.status.as_u16());
         return;
     };
-    timestamp(SystemTime::now(), &mut line);
-    let _ = writeln!(
-        line,
-        "  INFO access: {} {} {} {micros}µs id={id}",
-        entry.method,
-        entry.path,
-        entry.status.as_u16()
-    );
-    let _ = writer.clone().write_all(line.as_bytes());
+    // Per thread: a writer (cloning the shared one for each line would touch its shared
+    // counters on every request) and the line's buffer.
+    thread_local! {
+        static LOCAL: RefCell<(Option<DroppingLog>, String)> = const { RefCell::new((None, String::new())) };
+    }
+    LOCAL.with_borrow_mut(|(local, line)| {
+        line.clear();
+        timestamp(SystemTime::now(), line);
+        line.push_str("  INFO access: ");
+        line.push_str(entry.method.as_str());
+        line.push(' ');
+        line.push_str(entry.path);
+        line.push(' ');
+        push_digits(line, u64::from(entry.status.as_u16()), 3);
+        line.push(' ');
+        push_digits(line, micros, 1);
+        line.push_str("µs id=");
+        line.push_str(id);
+        line.push('\n');
+        let _ = local
+            .get_or_insert_with(|| writer.clone())
+            .write_all(line.as_bytes());
+    });
 }
 
 /// RFC 3339 in UTC with microseconds, as the rest of the log writes it.
@@ -62,14 +75,38 @@ fn timestamp(now: SystemTime, out: &mut String) {
     let seconds = since.as_secs();
     let (year, month, day) = civil_date(seconds / 86_400);
     let of_day = seconds % 86_400;
-    let _ = write!(
-        out,
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:06}Z",
-        of_day / 3600,
-        of_day / 60 % 60,
-        of_day % 60,
-        since.subsec_micros()
-    );
+    push_digits(out, year, 4);
+    out.push('-');
+    push_digits(out, month, 2);
+    out.push('-');
+    push_digits(out, day, 2);
+    out.push('T');
+    push_digits(out, of_day / 3600, 2);
+    out.push(':');
+    push_digits(out, of_day / 60 % 60, 2);
+    out.push(':');
+    push_digits(out, of_day % 60, 2);
+    out.push('.');
+    push_digits(out, u64::from(since.subsec_micros()), 6);
+    out.push('Z');
+}
+
+/// `value` in decimal, zero-padded to at least `width` digits (the formatting machinery of
+/// `write!` costs more than the rest of the line).
+fn push_digits(out: &mut String, mut value: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut start = digits.len();
+    while value > 0 || start == digits.len() {
+        start -= 1;
+        digits[start] = b'0' + (value % 10) as u8;
+        value /= 10;
+    }
+    for _ in digits.len() - start..width {
+        out.push('0');
+    }
+    for &digit in &digits[start..] {
+        out.push(char::from(digit));
+    }
 }
 
 /// The proleptic Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's
@@ -111,5 +148,19 @@ mod tests {
         assert_eq!(at(1_796_613_243, 123_456), "2026-12-07T03:14:03.123456Z");
         // The last second of 2100 (not a leap year).
         assert_eq!(at(4_133_980_799, 999_999), "2100-12-31T23:59:59.999999Z");
+    }
+
+    #[test]
+    fn digits_are_padded_to_the_width_and_never_cut() {
+        let digits = |value, width| {
+            let mut out = String::new();
+            push_digits(&mut out, value, width);
+            out
+        };
+        assert_eq!(digits(0, 1), "0");
+        assert_eq!(digits(7, 3), "007");
+        assert_eq!(digits(404, 3), "404");
+        assert_eq!(digits(123_456, 2), "123456");
+        assert_eq!(digits(u64::MAX, 1), u64::MAX.to_string());
     }
 }

@@ -5,8 +5,9 @@
 //!
 //! A stored page answered here still gets what every response must have: the request id,
 //! the access-log line, the security headers, CSP and caching headers (in its block, built
-//! by the same code as the stack's), and a slot under the concurrency limit (the stack's
-//! own semaphore: when none is free the request goes through the stack, which sheds it).
+//! by the same code as the stack's), and the concurrency limit: it is answered only while
+//! the stack's semaphore has a free slot (otherwise the stack sheds it with a 503), and
+//! holds none, since it never waits.
 //! The size limits and the target checks are the stack's, applied first; a request that
 //! fails one goes through the stack for its error answer. What it skips has nothing to do
 //! for it: the timeout (there is nothing to wait for), the body limit (its body is never
@@ -72,8 +73,13 @@ impl Front {
         {
             return None;
         }
+        // The answer is built here and now, with nothing to wait for, so it never holds a
+        // slot across an await: it only has to find one free, as the stack would (when all
+        // are taken, the stack sheds the request with a 503).
+        if self.permits.available_permits() == 0 {
+            return None;
+        }
         let lookup = Lookup::of_request(request.headers(), target, uri.path())?;
-        let _slot = self.permits.try_acquire().ok()?;
         let answer = self.pages.hit(&lookup)?;
         if method == Method::HEAD {
             let (parts, _) = answer.into_parts();

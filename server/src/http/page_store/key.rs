@@ -8,12 +8,16 @@ use app::theme::Theme;
 /// into `<html data-theme>` (no flash of the wrong theme); visitors who never chose share
 /// the "system" pages.
 pub fn store_key(islands_router: bool, theme: Theme, path: &str, query: &PageQuery) -> String {
-    format!(
-        "{}|{}|{path}{}",
-        u8::from(islands_router),
-        theme.as_str(),
-        query.store_key()
-    )
+    let query = query.store_key();
+    let theme = theme.as_str();
+    let mut key = String::with_capacity(4 + theme.len() + path.len() + query.len());
+    key.push(if islands_router { '1' } else { '0' });
+    key.push('|');
+    key.push_str(theme);
+    key.push('|');
+    key.push_str(path);
+    key.push_str(&query);
+    key
 }
 
 #[cfg(test)]

@@ -63,7 +63,10 @@ struct Store {
     /// One brotli-11 compression at a time: a burst of new pages (or someone cycling through
     /// more page variants than the store holds) waits, and stored pages keep a core.
     compressing: Arc<tokio::sync::Semaphore>,
-    /// A logical clock for "least recently used".
+    /// A logical clock for "least recently used": it advances on each insert, and a page
+    /// used since the last insert carries its current value. Hits only read it (and write
+    /// the page's mark once per insert), so two threads serving the same page never take
+    /// turns on one cache line.
     clock: AtomicU64,
 }
 
@@ -102,9 +105,16 @@ impl RenderCache {
         self.inner.clock.fetch_add(1, Ordering::Relaxed)
     }
 
+    fn mark_used(&self, page: &StoredPage) {
+        let now = self.inner.clock.load(Ordering::Relaxed);
+        if page.last_used.load(Ordering::Relaxed) != now {
+            page.last_used.store(now, Ordering::Relaxed);
+        }
+    }
+
     fn get(&self, key: &str) -> Option<Arc<StoredPage>> {
         let page = self.inner.pages.read().ok()?.get(key).cloned()?;
-        page.last_used.store(self.tick(), Ordering::Relaxed);
+        self.mark_used(&page);
         Some(page)
     }
 
@@ -218,7 +228,11 @@ impl Lookup {
 impl RenderCache {
     /// The stored page's answer, if the store holds the page.
     pub fn hit(&self, lookup: &Lookup) -> Option<Response> {
-        let page = self.get(&lookup.key)?;
+        // Answered under the read lock, without cloning the page's `Arc`: a hit writes to
+        // no memory that another thread's hit also writes.
+        let pages = self.inner.pages.read().ok()?;
+        let page = pages.get(&lookup.key)?;
+        self.mark_used(page);
         Some(page.hit(&lookup.wanted, self.inner.security))
     }
 }
