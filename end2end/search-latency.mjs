@@ -21,10 +21,10 @@ await box.fill("");
 await page.evaluate(() => {
   const w = window;
   w.latencies = [];
-  addEventListener("keydown", () => { w.started = performance.now(); }, true);
+  addEventListener("keydown", (event) => { w.started = performance.now(); w.key = event.key; }, true);
   new MutationObserver(() => {
     if (w.started !== undefined) {
-      w.latencies.push(performance.now() - w.started);
+      w.latencies.push({ ms: performance.now() - w.started, key: w.key, query: document.querySelector("#site-search-q").value });
       w.started = undefined;
     }
   }).observe(document.querySelector("[data-search-results]"), { subtree: true, childList: true, characterData: true, attributes: true });
@@ -43,8 +43,14 @@ for (const word of words) {
     keystrokes++;
   }
 }
-const latencies = (await page.evaluate(() => window.latencies)).sort((a, b) => a - b);
+const measured = await page.evaluate(() => window.latencies);
+const latencies = measured.map((m) => m.ms).sort((a, b) => a - b);
 await browser.close();
+if (process.env.SHOW_SLOWEST) {
+  for (const m of [...measured].sort((a, b) => b.ms - a.ms).slice(0, Number(process.env.SHOW_SLOWEST))) {
+    console.log(`  ${m.ms.toFixed(1)} ms: ${m.key} → "${m.query}"`);
+  }
+}
 const median = latencies[Math.floor(latencies.length / 2)];
 console.log(`keystrokes: ${keystrokes}, measured: ${latencies.length}`);
 console.log(`keystroke to results: median ${median.toFixed(2)} ms, worst ${latencies.at(-1).toFixed(2)} ms`);

@@ -81,7 +81,13 @@ async fn two_servers_give_the_same_etags_for_the_same_build_and_content() {
 #[tokio::test]
 async fn a_matching_if_none_match_gets_304_without_body_or_csp() {
     let server = InProcess::new().await;
-    for path in ["/issues/dns", "/", "/api/issues", "/api/issues/tls"] {
+    for path in [
+        "/issues/dns",
+        "/",
+        "/api/issues",
+        "/api/issues/tls",
+        "/api/glossary",
+    ] {
         let (tag, _) = etag_of(&server, path).await;
         let response = server.get_with(path, &[("if-none-match", &tag)]).await;
         assert_eq!(response.status, 304, "{path}");
@@ -278,7 +284,13 @@ async fn junk_query_parameters_cannot_fill_the_render_store() {
 #[tokio::test]
 async fn compressed_bodies_decode_to_the_identity_body() {
     let server = InProcess::new().await;
-    for path in ["/", "/issues/dns", "/api/issues", "/icons/dns.svg"] {
+    for path in [
+        "/",
+        "/issues/dns",
+        "/api/issues",
+        "/api/glossary",
+        "/icons/dns.svg",
+    ] {
         let plain = server.get(path).await.body;
         for encoding in ["br", "gzip"] {
             let response = server

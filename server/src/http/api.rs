@@ -18,35 +18,56 @@ use super::cache_headers::Kind;
 use super::fixed_bytes::{if_none_match, Encoding, FixedBytes};
 
 pub fn router<S: Clone + Send + Sync + 'static>(catalog: Arc<Catalog>) -> Router<S> {
-    let search = Arc::new(SearchData {
-        stored: search_index_bytes(&catalog),
-        catalog: Arc::clone(&catalog),
+    let stored = Arc::new(Stored {
+        search_index: fixed_json(catalog.search_index(), "the search data"),
+        all_issues: catalog
+            .index(None, "")
+            .ok()
+            .and_then(|index| fixed_json(&index, "the list of issues")),
+        glossary: fixed_json(&catalog.glossary(), "the glossary"),
     });
     Router::new()
         .route("/issues", get(list))
         .route("/issues/{slug}", get(detail))
         .route("/glossary", get(glossary))
-        .with_state(catalog)
-        .route(
-            "/search-index",
-            get(move |params, headers| search_index(Arc::clone(&search), params, headers)),
-        )
+        .route("/search-index", get(search_index))
+        .with_state(Api { catalog, stored })
 }
 
-/// The search data, stored as fixed bytes when they could be built.
-struct SearchData {
-    stored: Option<FixedBytes>,
+#[derive(Clone)]
+struct Api {
     catalog: Arc<Catalog>,
+    stored: Arc<Stored>,
 }
 
-/// The search data serialised and compressed once: the browser fetches it on the first
-/// keystroke of every visit. `None` only if that fails; it is then serialised per request.
-fn search_index_bytes(catalog: &Catalog) -> Option<FixedBytes> {
-    serde_json::to_vec(catalog.search_index())
+/// The answers that never change while the server runs, serialised and compressed once
+/// (`None` only if that failed: they are then serialised per request). The search data is
+/// fetched on the first keystroke of every visit; the list of all issues and the glossary
+/// are the API's most common reads.
+struct Stored {
+    search_index: Option<FixedBytes>,
+    all_issues: Option<FixedBytes>,
+    glossary: Option<FixedBytes>,
+}
+
+fn fixed_json(value: &impl serde::Serialize, what: &str) -> Option<FixedBytes> {
+    serde_json::to_vec(value)
         .map_err(std::io::Error::other)
         .and_then(FixedBytes::new)
-        .inspect_err(|error| tracing::warn!(%error, "the search data is served unstored"))
+        .inspect_err(|error| tracing::warn!(%error, "{what} is served unstored"))
         .ok()
+}
+
+/// The stored bytes as JSON, in the coding the request prefers (or `304`).
+fn stored_json(bytes: &FixedBytes, request: &HeaderMap) -> Response {
+    let mut headers = HeaderMap::new();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    bytes.respond(
+        &headers,
+        Encoding::of_request(request),
+        if_none_match(request),
+        Kind::Json,
+    )
 }
 
 #[derive(Debug, Deserialize)]
@@ -66,16 +87,20 @@ fn bad_query(rejection: QueryRejection) -> AppError {
 }
 
 async fn list(
-    State(catalog): State<Arc<Catalog>>,
+    State(api): State<Api>,
     params: Result<Query<ListParams>, QueryRejection>,
+    request: HeaderMap,
 ) -> Result<Response, ApiError> {
     let Query(params) = params.map_err(bad_query)?;
     let query = params.q.as_deref().unwrap_or_default();
-    Ok(Json(catalog.index(params.focus_area.as_deref(), query)?).into_response())
+    if let (None, "", Some(bytes)) = (&params.focus_area, query, &api.stored.all_issues) {
+        return Ok(stored_json(bytes, &request));
+    }
+    Ok(Json(api.catalog.index(params.focus_area.as_deref(), query)?).into_response())
 }
 
 async fn detail(
-    State(catalog): State<Arc<Catalog>>,
+    State(Api { catalog, .. }): State<Api>,
     slug: Result<Path<String>, PathRejection>,
     params: Result<Query<NoParams>, QueryRejection>,
 ) -> Result<Response, ApiError> {
@@ -104,30 +129,27 @@ impl IntoResponse for ApiError {
 
 /// Every glossary term, alphabetically, with the issues that use it.
 async fn glossary(
-    State(catalog): State<Arc<Catalog>>,
+    State(api): State<Api>,
     params: Result<Query<NoParams>, QueryRejection>,
+    request: HeaderMap,
 ) -> Result<Response, ApiError> {
     params.map_err(bad_query)?;
-    Ok(Json(catalog.glossary()).into_response())
+    match &api.stored.glossary {
+        Some(bytes) => Ok(stored_json(bytes, &request)),
+        None => Ok(Json(api.catalog.glossary()).into_response()),
+    }
 }
 
 /// Everything the browser's search needs, prepared at start-up: folded terms with their
 /// positions, the texts for snippets, and the glossary's synonyms.
 async fn search_index(
-    search: Arc<SearchData>,
+    State(api): State<Api>,
     params: Result<Query<NoParams>, QueryRejection>,
     request: HeaderMap,
 ) -> Result<Response, ApiError> {
     params.map_err(bad_query)?;
-    let Some(bytes) = &search.stored else {
-        return Ok(Json(search.catalog.search_index()).into_response());
-    };
-    let mut headers = HeaderMap::new();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    Ok(bytes.respond(
-        &headers,
-        Encoding::of_request(&request),
-        if_none_match(&request),
-        Kind::Json,
-    ))
+    match &api.stored.search_index {
+        Some(bytes) => Ok(stored_json(bytes, &request)),
+        None => Ok(Json(api.catalog.search_index()).into_response()),
+    }
 }
