@@ -158,3 +158,20 @@ async fn every_request_has_one_access_line_with_its_id() {
         assert!(!line.contains("utm_source"), "no query in the log: {line}");
     }
 }
+
+#[tokio::test]
+async fn the_access_lines_can_be_turned_off_alone() {
+    let server = TestServer::start_with_env(&[("RUST_LOG", "info,access=off")]);
+    let answer = fetch(&server, "GET", "/issues/dns", &[]).await;
+    assert_eq!(answer.status, 200);
+    let id = &answer.headers["x-request-id"];
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        server.log_lines_with(&format!("id={id}")).is_empty(),
+        "no access line with access=off"
+    );
+    assert!(
+        !server.log_lines_with("listening on").is_empty(),
+        "the rest of the log is still on"
+    );
+}
