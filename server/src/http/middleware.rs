@@ -74,28 +74,34 @@ pub fn apply(router: Router, limits: &Limits, hsts: bool) -> Router {
 
 /// Longest accepted path plus query, and total size of the request headers. No page or API
 /// call needs more; the rest is noise or an attack.
-pub const MAX_URI_BYTES: usize = 4096;
-pub const MAX_HEADER_BYTES: usize = 16 * 1024;
+const MAX_URI_BYTES: usize = 4096;
+const MAX_HEADER_BYTES: usize = 16 * 1024;
 
 async fn refuse_oversized_requests(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
-    let uri_bytes = request
-        .uri()
-        .path_and_query()
-        .map_or(0, |pq| pq.as_str().len());
-    if uri_bytes > MAX_URI_BYTES {
-        return StatusCode::URI_TOO_LONG.into_response();
-    }
     let header_bytes = request
         .extensions()
         .get::<ClientHeaderBytes>()
         .map_or_else(|| header_bytes(request.headers()), |counted| counted.0);
-    if header_bytes > MAX_HEADER_BYTES {
-        return StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE.into_response();
+    if let Some(refusal) = size_refusal(request.uri(), header_bytes) {
+        return refusal.into_response();
     }
     next.run(request).await
+}
+
+/// The status that refuses a request whose target or headers exceed the limits; `None`
+/// within them. The front and the stack both ask here.
+pub fn size_refusal(uri: &axum::http::Uri, header_bytes: usize) -> Option<StatusCode> {
+    let uri_bytes = uri.path_and_query().map_or(0, |pq| pq.as_str().len());
+    if uri_bytes > MAX_URI_BYTES {
+        Some(StatusCode::URI_TOO_LONG)
+    } else if header_bytes > MAX_HEADER_BYTES {
+        Some(StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE)
+    } else {
+        None
+    }
 }
 
 /// The size of the headers as the client sent them, counted by the front before it adds

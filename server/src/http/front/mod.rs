@@ -33,7 +33,7 @@ use tokio::sync::Semaphore;
 use tower::Service;
 
 use super::error_pages::is_usual_target;
-use super::middleware::{header_bytes, ClientHeaderBytes, MAX_HEADER_BYTES, MAX_URI_BYTES};
+use super::middleware::{header_bytes, size_refusal, ClientHeaderBytes};
 use super::page_store::{Lookup, RenderCache};
 use access_log::Entry;
 use request_id::{RequestIds, REQUEST_ID};
@@ -67,10 +67,7 @@ impl Front {
         }
         let uri = request.uri();
         let target = uri.path_and_query()?.as_str();
-        if target.len() > MAX_URI_BYTES
-            || client_header_bytes > MAX_HEADER_BYTES
-            || !is_usual_target(uri)
-        {
+        if size_refusal(uri, client_header_bytes).is_some() || !is_usual_target(uri) {
             return None;
         }
         // The answer is built here and now, with nothing to wait for, so it never holds a
