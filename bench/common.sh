@@ -46,3 +46,16 @@ wrk_row() {
   non2xx=$(awk '/Non-2xx/ { print $5 }' <<<"$out")
   printf '| %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99" "$(( ${errors:-0} + ${non2xx:-0} ))"
 }
+
+# The share of CPU time the hypervisor took from this machine (steal) since the last call,
+# in percent: a noisy neighbour shows up as wall-clock spikes no code change explains.
+steal_percent() {
+  local now steal total
+  now=$(awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print $9, t }' /proc/stat)
+  read -r steal total <<<"$now"
+  if [ -n "${_steal_before:-}" ]; then
+    awk -v s="$steal" -v t="$total" -v s0="${_steal_before% *}" -v t0="${_steal_before#* }" \
+      'BEGIN { printf "%.0f", (t > t0) ? 100 * (s - s0) / (t - t0) : 0 }'
+  fi
+  _steal_before="$steal $total"
+}

@@ -3,6 +3,7 @@
 // change of the results on the page (a MutationObserver on the island). Prints median and
 // worst. Usage: node search-latency.mjs [BASE_URL]   (bench/search-latency.sh runs it)
 import { chromium } from "@playwright/test";
+import { openSearch, typeWords } from "./search-typing.mjs";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3200";
 const browser = await chromium.launch({
@@ -10,14 +11,7 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu"],
 });
 const page = await browser.newPage();
-await page.goto(`${base}/?q=a`);
-await page.waitForFunction(() => document.body.dataset.hydrated === "true");
-const box = page.locator("#site-search-q");
-await box.fill("");
-// Warm up: the first keystroke fetches the search data.
-await box.pressSequentially("x");
-await page.waitForFunction(() => document.querySelector("[role=status]")?.textContent?.includes("“x”"));
-await box.fill("");
+await openSearch(page, base);
 await page.evaluate(() => {
   const w = window;
   w.latencies = [];
@@ -29,20 +23,7 @@ await page.evaluate(() => {
     }
   }).observe(document.querySelector("[data-search-results]"), { subtree: true, childList: true, characterData: true, attributes: true });
 });
-const words = ["privacy", "routing", "encryption", "governance"];
-let keystrokes = 0;
-for (const word of words) {
-  for (const letter of word) {
-    await page.keyboard.press(letter);
-    await page.waitForTimeout(40);
-    keystrokes++;
-  }
-  for (let i = 0; i < word.length; i++) {
-    await page.keyboard.press("Backspace");
-    await page.waitForTimeout(40);
-    keystrokes++;
-  }
-}
+const keystrokes = await typeWords(page);
 const measured = await page.evaluate(() => window.latencies);
 const latencies = measured.map((m) => m.ms).sort((a, b) => a - b);
 await browser.close();

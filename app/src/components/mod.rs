@@ -26,7 +26,7 @@ pub use issue_card::IssueCard;
 pub use issue_icon::IssueIcon;
 pub use map_drawing::{MapDrawing, MAP_SVG_ID};
 pub use runs::runs_by;
-pub use search_hit::{Marked, SearchHitItem};
+pub use search_hit::search_hits_html;
 pub use shortcuts_dialog::{ShortcutsDialog, SHORTCUTS_DIALOG_ID, SHORTCUT_ATTRIBUTE};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

@@ -24,7 +24,7 @@ mod render;
 mod sources;
 mod terms;
 
+pub use crate::domain::html::escaped;
 pub use catalog::Catalog;
 pub use error::{ContentError, ContentErrors};
 pub use load::load_catalog;
-pub use terms::escaped;

@@ -2,6 +2,7 @@
 //! a link to the term's entry on `/glossary`.
 
 use crate::domain::glossary_href;
+use crate::domain::html::escape_html;
 
 /// A glossary term as pages mark it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,27 +151,6 @@ pub fn find_term(text: &str, term: &str, from: usize) -> Option<(usize, usize)> 
         }
     }
     None
-}
-
-/// `text` escaped for HTML or XML text and attribute values, as a new string.
-pub fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    escape_html(text, &mut out);
-    out
-}
-
-/// Escapes the five characters that matter in HTML text and attribute values.
-pub fn escape_html(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]

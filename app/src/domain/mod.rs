@@ -1,6 +1,7 @@
 //! Plain data shared by the server and the browser. Everything here crosses the wire as JSON.
 
 mod connections;
+pub mod html;
 mod map;
 mod slug;
 mod sources;

@@ -2,6 +2,9 @@
 //! `/`): the box, the address's query, the result links. Their shared state is in
 //! [`super::search_session`].
 
+use std::cell::RefCell;
+
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 
@@ -26,10 +29,57 @@ pub fn on_home_page() -> bool {
         .is_ok_and(|path| path == HOME_PATH)
 }
 
+/// An address waiting for the browser to be idle: the one to record, and the one it
+/// replaces.
+struct PendingAddress {
+    url: String,
+    replacing: String,
+}
+
+thread_local! {
+    static PENDING_ADDRESS: RefCell<Option<PendingAddress>> = const { RefCell::new(None) };
+}
+
 /// Puts `query` in the address bar without a new history entry (typing is not navigation).
+///
+/// Recorded once the browser is idle, after the results are drawn: `history.replaceState`
+/// was a fifth of the work between a keystroke and its results in Chromium (BENCHMARKS.md
+/// §14), and a burst of keystrokes now records one address. If the page has moved to
+/// another address meanwhile (a link, back or forward), nothing is recorded.
 pub fn replace_address(query: &str) {
+    let window = leptos::prelude::window();
     let url = home_href(query, location_param(FOCUS_AREA_PARAM).as_deref());
-    if let Ok(history) = leptos::prelude::window().history() {
+    let replacing = window.location().href().unwrap_or_default();
+    let scheduled = PENDING_ADDRESS
+        .replace(Some(PendingAddress { url, replacing }))
+        .is_some();
+    if scheduled {
+        return;
+    }
+    let record = Closure::once_into_js(record_pending_address);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_TIMEOUT_MS);
+    if window
+        .request_idle_callback_with_options(record.unchecked_ref(), &options)
+        .is_err()
+    {
+        // No idle callbacks (Safari): the next task.
+        let _ = window.set_timeout_with_callback(record.unchecked_ref());
+    }
+}
+
+/// How long the address may wait for an idle moment while the page is busy.
+const IDLE_TIMEOUT_MS: u32 = 200;
+
+fn record_pending_address() {
+    let Some(PendingAddress { url, replacing }) = PENDING_ADDRESS.take() else {
+        return;
+    };
+    let window = leptos::prelude::window();
+    if window.location().href().ok().as_deref() != Some(replacing.as_str()) {
+        return;
+    }
+    if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }

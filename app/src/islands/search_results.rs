@@ -11,7 +11,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::{browser, search_session};
-use crate::components::{SearchHitItem, SuggestionList};
+use crate::components::{search_hits_html, SuggestionList};
 use crate::domain::urls::home_href;
 use crate::search::{search, FacetCount, Filter, SearchOutcome, EMERGING};
 
@@ -117,12 +117,8 @@ fn results(outcome: &SearchOutcome) -> AnyView {
         }
         .into_any();
     }
-    view! {
-        <ol class="search-results__list">
-            {outcome.hits.iter().cloned().map(|hit| view! { <SearchHitItem hit /> }).collect_view()}
-        </ol>
-    }
-    .into_any()
+    view! { <ol class="search-results__list" inner_html=search_hits_html(&outcome.hits)></ol> }
+        .into_any()
 }
 
 /// The filters: all issues, the four focus areas and the emerging issues, each with the
