@@ -241,6 +241,23 @@ test("typing searches in place, keeps one history entry, and back restores box a
   expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("kept");
 });
 
+test("a chip clicked right after typing keeps the typed query in the entry it leaves", async ({ page }) => {
+  // The address is recorded when the browser is idle: following a link at once must not
+  // lose it, nor record it over the link's address.
+  await page.goto("/?q=b");
+  await waitForHydration(page);
+  await expect(page.locator("[data-search-results]")).toHaveAttribute("data-ready", "true");
+  await searchBox(page).press("End");
+  await page.keyboard.type("gp");
+  await page.getByRole("navigation", { name: "Filter by focus area" }).getByRole("link", { name: /Improving Technical Security/ }).click();
+  await expect(page).toHaveURL(/\?q=bgp&focus=improving-technical-security$/);
+  await page.waitForTimeout(300);
+  await expect(page).toHaveURL(/\?q=bgp&focus=improving-technical-security$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/\?q=bgp$/);
+  await expect(searchBox(page)).toHaveValue("bgp");
+});
+
 test("slash focuses the search from an issue page, typing goes to the results, Esc clears", async ({ page }) => {
   await page.goto("/issues/dns");
   await waitForHydration(page);
