@@ -10,6 +10,7 @@ pub mod content;
 pub mod domain;
 pub mod error;
 pub mod inline_script;
+pub mod interface_text;
 pub mod islands;
 pub mod page_script;
 pub mod routes;
@@ -80,12 +81,13 @@ fn title_text(page: String) -> String {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    interface_text::provide_page_lang();
     view! {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Link rel="alternate" type_="application/atom+xml" title="Internet Issues Explorer: changes" href=domain::urls::FEED_PATH />
         <Title formatter=title_text />
         <Router>
-            <a class="skip-link" href=format!("#{MAIN_ID}")>"Skip to content"</a>
+            <a class="skip-link" href=format!("#{MAIN_ID}")>{text!(skip_to_content)}</a>
             <SiteHeader />
             <main id=MAIN_ID tabindex="-1">
                 <FlatRoutes fallback=NotFound>
@@ -105,3 +107,5 @@ pub fn App() -> impl IntoView {
         </Router>
     }
 }
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

@@ -36,14 +36,6 @@ impl Theme {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::System => "System",
-            Self::Light => "Light",
-            Self::Dark => "Dark",
-        }
-    }
-
     /// The `Set-Cookie` value (or `document.cookie` assignment) that remembers this choice
     /// for a year; "system" clears the cookie, so that visitor gets the same cacheable
     /// pages as one who never chose. `secure` when the site is served over https.

@@ -7,6 +7,7 @@ use crate::domain::urls::HOME_PATH;
 use crate::error::AppError;
 use crate::search::Suggestion;
 use crate::seo::{HeadTags, PageHead};
+use crate::text;
 
 /// A full-page error: sets the HTTP status on the server, names the problem and offers a way
 /// on, including the closest issues when the address named an unknown one.
@@ -15,9 +16,9 @@ pub fn ErrorView(error: AppError, #[prop(optional)] suggestions: Vec<Suggestion>
     error.set_response_status();
     let path = use_location().pathname.get_untracked();
     let heading = match error.status_code() {
-        404 => "Page not found",
-        400..=499 => "That request did not work",
-        _ => "Something went wrong",
+        404 => text!(error.not_found),
+        400..=499 => text!(error.bad_request),
+        _ => text!(error.server),
     };
     view! {
         <PageHead tags=HeadTags::page(heading, error.to_string(), path).not_indexed() />
@@ -25,9 +26,9 @@ pub fn ErrorView(error: AppError, #[prop(optional)] suggestions: Vec<Suggestion>
             <p class="error-page__code">{error.status_code()}</p>
             <h1 id="error-heading">{heading}</h1>
             <p>{error.to_string()}</p>
-            <SuggestionList suggestions lead="Did you mean:" class="error-page__suggestions" />
+            <SuggestionList suggestions lead=text!(error.did_you_mean) class="error-page__suggestions" />
             <p>
-                <A href=HOME_PATH>"Browse all issues"</A>
+                <A href=HOME_PATH>{text!(error.browse_all)}</A>
             </p>
         </section>
     }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::text;
+
 /// The id of the shortcuts dialog, which the page script opens.
 pub const SHORTCUTS_DIALOG_ID: &str = "shortcuts";
 /// Marks the links the `g` shortcuts follow: `g` then `h` the `home` one, `g` then `m`
@@ -12,25 +14,25 @@ pub const SHORTCUT_ATTRIBUTE: &str = "data-shortcut";
 #[component]
 pub fn ShortcutsDialog() -> impl IntoView {
     let shortcuts = [
-        ("/", "Search the issues"),
-        ("←", "Previous issue (on an issue page)"),
-        ("→", "Next issue (on an issue page)"),
-        ("g then h", "Home: all issues"),
-        ("g then m", "The topic map"),
-        ("?", "This list"),
+        ("/", text!(shortcuts.search)),
+        ("←", text!(shortcuts.previous_issue)),
+        ("→", text!(shortcuts.next_issue)),
+        (text!(shortcuts.keys_home), text!(shortcuts.home)),
+        (text!(shortcuts.keys_map), text!(shortcuts.map)),
+        ("?", text!(shortcuts.this_list)),
     ];
     view! {
         <dialog id=SHORTCUTS_DIALOG_ID class="shortcuts" aria-labelledby="shortcuts-title">
-            <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
+            <h2 id="shortcuts-title">{text!(shortcuts.title)}</h2>
             <dl>
                 {shortcuts
                     .into_iter()
                     .map(|(keys, what)| view! { <div><dt><kbd>{keys}</kbd></dt><dd>{what}</dd></div> })
                     .collect_view()}
             </dl>
-            <p class="shortcuts__note">"Not while typing in a field, and never with Ctrl, Alt or ⌘ held."</p>
+            <p class="shortcuts__note">{text!(shortcuts.note)}</p>
             <form method="dialog">
-                <button type="submit">"Close"</button>
+                <button type="submit">{text!(shortcuts.close)}</button>
             </form>
         </dialog>
     }

@@ -3,7 +3,7 @@ use leptos_router::components::A;
 
 use crate::domain::urls::{GLOSSARY_PATH, HOME_PATH, MAP_PATH};
 use crate::islands::SearchBox;
-use crate::SITE_NAME;
+use crate::{text, SITE_NAME};
 
 /// The site name and the search box. Rendered with the page's query and filter; after
 /// that the search box (an island) keeps its own state across client-side navigations.
@@ -15,9 +15,9 @@ pub fn SiteHeader() -> impl IntoView {
                 <img src="/favicon.svg" alt="" width="28" height="28" />
                 <span>{SITE_NAME}</span>
             </A>
-            <nav class="site-header__nav" aria-label="Main">
-                <A href=MAP_PATH attr:data-shortcut="map">"Map"</A>
-                <A href=GLOSSARY_PATH>"Glossary"</A>
+            <nav class="site-header__nav" aria-label=text!(header.main_navigation)>
+                <A href=MAP_PATH attr:data-shortcut="map">{text!(header.map)}</A>
+                <A href=GLOSSARY_PATH>{text!(header.glossary)}</A>
             </nav>
             <SearchBox />
         </header>

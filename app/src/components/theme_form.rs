@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::islands::{ThemeSwitch, THEME_FORM_ID};
+use crate::text;
 use crate::theme::Theme;
 
 /// Where the theme form posts; the server sets the cookie and sends the visitor back.
@@ -26,7 +27,7 @@ pub fn ThemeForm() -> impl IntoView {
             view! {
                 <label class="theme-form__option">
                     <input type="radio" name="theme" value=theme.as_str() checked=theme == current />
-                    {theme.label()}
+                    {theme_label(theme)}
                 </label>
             }
         })
@@ -34,12 +35,21 @@ pub fn ThemeForm() -> impl IntoView {
     view! {
         <form class="theme-form" id=THEME_FORM_ID method="post" action=THEME_ACTION>
             <fieldset>
-                <legend>"Theme"</legend>
+                <legend>{text!(theme.legend)}</legend>
                 {options}
                 <input type="hidden" name="back" value=back />
-                <button type="submit">"Apply"</button>
+                <button type="submit">{text!(theme.apply)}</button>
             </fieldset>
         </form>
         <ThemeSwitch />
+    }
+}
+
+/// A theme's name in the page's language.
+fn theme_label(theme: Theme) -> &'static str {
+    match theme {
+        Theme::System => text!(theme.system),
+        Theme::Light => text!(theme.light),
+        Theme::Dark => text!(theme.dark),
     }
 }

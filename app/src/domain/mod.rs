@@ -2,12 +2,14 @@
 
 mod connections;
 pub mod html;
+mod lang;
 mod map;
 mod slug;
 mod sources;
 pub mod urls;
 
 pub use connections::{Connection, Relation};
+pub use lang::Lang;
 pub use map::{node_geometry, MapBox, MapEdge, MapLayout, MapNode, MapRegion, TopicMap};
 pub use slug::{is_valid_slug, SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH};
 pub use sources::{
