@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use leptos_i18n_build::{Config, TranslationsInfos};
+use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 
 const DEFAULT_LANGUAGE: &str = "en";
 const OTHER_LANGUAGES: [&str; 2] = ["fr", "es"];
@@ -36,7 +36,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         return Err(format!("{} translation problems, listed above", problems.len()).into());
     }
-    let config = Config::new(DEFAULT_LANGUAGE)?.add_locales(OTHER_LANGUAGES)?;
+    // `interpolate_display`: strings with `{{ name }}` placeholders can be filled into a
+    // `String` (`td_string!`) rather than only into a view.
+    let config = Config::new(DEFAULT_LANGUAGE)?
+        .add_locales(OTHER_LANGUAGES)?
+        .parse_options(ParseOptions::new().interpolate_display(true));
     let translations = TranslationsInfos::parse(config)?;
     translations.rerun_if_locales_changed();
     translations.emit_diagnostics();

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::{issue_href, Connection};
+use crate::text;
 
 /// "How it connects": the issue's connections grouped by how they connect, each worded
 /// from this issue's side with its one sentence on why.
@@ -33,7 +34,7 @@ pub fn ConnectionList(title: String, connections: Vec<Connection>) -> impl IntoV
         .collect_view();
     view! {
         <section class="issue__connections" aria-labelledby="connections-heading">
-            <h2 id="connections-heading">"How it connects"</h2>
+            <h2 id="connections-heading">{text!(issue.connections)}</h2>
             {groups}
         </section>
     }

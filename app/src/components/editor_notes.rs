@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::{issue_href, Citation, EditorNote};
+use crate::text;
 
 /// Where the explorer's own sources disagree with the Internet Society's words: shown
 /// right after the quote, as a note a screen reader announces with its heading.
@@ -10,7 +11,7 @@ pub fn EditorNotes(notes: Vec<EditorNote>) -> impl IntoView {
         view! {
             <aside class="editor-notes" aria-labelledby="editor-notes-heading">
                 <h2 id="editor-notes-heading" class="editor-notes__heading">
-                    {if notes.len() == 1 { "Editor’s note on the quote" } else { "Editor’s notes on the quote" }}
+                    {if notes.len() == 1 { text!(notes.heading_one) } else { text!(notes.heading_many) }}
                 </h2>
                 <ul>
                     {notes.into_iter().map(|note| view! { <NoteItem note /> }).collect_view()}
@@ -24,20 +25,20 @@ pub fn EditorNotes(notes: Vec<EditorNote>) -> impl IntoView {
 fn NoteItem(note: EditorNote) -> impl IntoView {
     let cites = match note.cites {
         Citation::Fact { issue, figure, source_title, source_org } => view! {
-            "See the figure " <a href=issue_href(&issue.slug)>{format!("{figure} on {}", issue.short_title)}</a>
+            {text!(notes.see_figure)} <a href=issue_href(&issue.slug)>{text!(notes.figure_on, figure = figure, title = issue.short_title)}</a>
             {format!(" ({source_title}, {source_org}).")}
         }
         .into_any(),
         Citation::Source { source_title, source_org, source_url, seen_in } => view! {
-            "Source: " <a href=source_url rel="external">{source_title}</a> {format!(", {source_org}.")}
-            {seen_in.map(|copy| view! { " " <small class="seen-in">"Read in " <a href=copy rel="external">"a copy"</a> "."</small> })}
+            {text!(common.source)} <a href=source_url rel="external">{source_title}</a> {format!(", {source_org}.")}
+            {seen_in.map(|copy| view! { " " <small class="seen-in">{text!(notes.read_in)} <a href=copy rel="external">{text!(notes.a_copy)}</a> "."</small> })}
         }
         .into_any(),
     };
     view! {
         <li class="editor-note">
             <p>
-                <q class="editor-note__quote">{note.quote}</q> ": " {note.note}
+                <q class="editor-note__quote">{note.quote}</q> {text!(common.colon)} {note.note}
             </p>
             <p class="editor-note__source">{cites}</p>
         </li>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::Fact;
+use crate::text;
 
 /// Key figures, each with the date it refers to and its source. Shows nothing when the
 /// content found no sourced figure (the file says why).
@@ -9,7 +10,7 @@ pub fn FactsPanel(facts: Vec<Fact>) -> impl IntoView {
     (!facts.is_empty()).then(|| {
         view! {
             <section class="facts" aria-labelledby="facts-heading">
-                <h2 id="facts-heading">"Key facts"</h2>
+                <h2 id="facts-heading">{text!(facts.heading)}</h2>
                 <ul class="facts__list">
                     {facts.into_iter().map(|fact| view! { <FactItem fact /> }).collect_view()}
                 </ul>
@@ -25,15 +26,15 @@ fn FactItem(fact: Fact) -> impl IntoView {
             <p class="fact__figure" aria-hidden="true">{fact.figure}</p>
             <p class="fact__text">{fact.text}</p>
             <p class="fact__source">
-                "As of " <time datetime=fact.as_of>{fact.as_of_label}</time>
+                {text!(facts.as_of)} <time datetime=fact.as_of>{fact.as_of_label}</time>
                 {fact.age_label.map(|age| view! { " " <strong class="fact__age">{format!("({age})")}</strong> })}
-                ". Source: "
+                {text!(facts.source_before)}
                 <a href=fact.source_url rel="external">{fact.source_title}</a>
                 ", " {fact.source_org} "."
                 {fact.note.map(|note| view! { " " <span class="fact__note">{note}</span> })}
             </p>
             {fact.seen_in.map(|copy| view! {
-                <p class="fact__seen-in"><small>"Figure checked in " <a href=copy rel="external">"a copy of the source"</a> "."</small></p>
+                <p class="fact__seen-in"><small>{text!(facts.checked_before)} <a href=copy rel="external">{text!(facts.checked_link)}</a> "."</small></p>
             })}
         </li>
     }

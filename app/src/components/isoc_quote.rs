@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::text;
+
 /// Where the Internet Society's words come from.
 pub const ISOC_ISSUES_URL: &str = "https://www.internetsociety.org/issues/";
 
@@ -9,8 +11,8 @@ pub fn IsocQuote(children: Children) -> impl IntoView {
     view! {
         <figure class="isoc-quote">
             <figcaption class="isoc-quote__by">
-                "In the Internet Society’s words, from its "
-                <a href=ISOC_ISSUES_URL rel="external">"issues page"</a>
+                {text!(quote.by_before)}
+                <a href=ISOC_ISSUES_URL rel="external">{text!(footer.credits_link)}</a>
             </figcaption>
             <blockquote cite=ISOC_ISSUES_URL>{children()}</blockquote>
         </figure>

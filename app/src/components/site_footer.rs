@@ -14,7 +14,7 @@ pub fn SiteFooter() -> impl IntoView {
             <ThemeForm />
             <nav aria-label=text!(footer.site_navigation)>
                 <ul class="site-footer__links">
-                    <li><A href=HOME_PATH>{text!(footer.all_issues)}</A></li>
+                    <li><A href=HOME_PATH>{text!(common.all_issues)}</A></li>
                     <li><A href=MAP_PATH>{text!(footer.topic_map)}</A></li>
                     <li><A href=GLOSSARY_PATH>{text!(footer.glossary)}</A></li>
                 </ul>

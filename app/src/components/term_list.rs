@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::urls::GLOSSARY_PATH;
 use crate::domain::{glossary_href, TermRef};
+use crate::text;
 
 /// The glossary terms a page uses, defined in place and linked to `/glossary`.
 #[component]
@@ -9,7 +10,7 @@ pub fn TermList(terms: Vec<TermRef>) -> impl IntoView {
     (!terms.is_empty()).then(|| {
         view! {
             <section class="terms" aria-labelledby="terms-heading">
-                <h2 id="terms-heading">"Terms on this page"</h2>
+                <h2 id="terms-heading">{text!(terms.heading)}</h2>
                 <dl class="terms__list">
                     {terms
                         .into_iter()
@@ -24,7 +25,7 @@ pub fn TermList(terms: Vec<TermRef>) -> impl IntoView {
                         })
                         .collect_view()}
                 </dl>
-                <p class="terms__more"><a href=GLOSSARY_PATH>"All terms in the glossary"</a></p>
+                <p class="terms__more"><a href=GLOSSARY_PATH>{text!(terms.all)}</a></p>
             </section>
         }
     })

@@ -13,6 +13,7 @@ use crate::domain::{
 use crate::error::AppError;
 use crate::seo::{breadcrumbs, issue_article, HeadTags, JsonLd, PageHead};
 use crate::server_fns::issues::{closest_issues, get_issue};
+use crate::text;
 use crate::workarounds::replace_whole::ReplaceWhole;
 
 /// `/issues/:slug`: one issue in full. The resource is keyed on the slug, so following a
@@ -25,7 +26,7 @@ pub fn IssuePage() -> impl IntoView {
         get_issue,
     );
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading the issue…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{text!(issue.loading)}</p> }>
             {move || Suspend::new(async move {
                 match issue.await {
                     // Keyed on the slug: navigating to another issue replaces the article
@@ -53,8 +54,8 @@ pub fn IssuePage() -> impl IntoView {
 #[component]
 fn IssueArticle(issue: IssueDetail) -> impl IntoView {
     let kind = match issue.section {
-        SectionKind::Core => "Issue",
-        SectionKind::Emerging => "Emerging issue",
+        SectionKind::Core => text!(issue.kind_core),
+        SectionKind::Emerging => text!(issue.kind_emerging),
     };
     view! {
         <PageHead tags=HeadTags::page(issue.title.clone(), issue.summary.clone(), issue_href(&issue.slug))
@@ -62,8 +63,8 @@ fn IssueArticle(issue: IssueDetail) -> impl IntoView {
         <JsonLd data=issue_article(&issue) />
         <JsonLd data=breadcrumbs(&issue.title, &issue_href(&issue.slug)) />
         <article class="issue" aria-labelledby="issue-title">
-            <nav class="breadcrumb" aria-label="Breadcrumb">
-                <A href=HOME_PATH>"All issues"</A>
+            <nav class="breadcrumb" aria-label=text!(common.breadcrumb)>
+                <A href=HOME_PATH>{text!(common.all_issues)}</A>
             </nav>
             <header class="issue__header">
                 <IssueIcon slug=issue.slug.clone() alt=issue.icon_alt.clone() size=96 eager=true />
@@ -78,7 +79,7 @@ fn IssueArticle(issue: IssueDetail) -> impl IntoView {
             </IsocQuote>
             <EditorNotes notes=issue.editor_notes />
             <section class="issue__overview" aria-labelledby="overview-heading">
-                <h2 id="overview-heading">"Overview"</h2>
+                <h2 id="overview-heading">{text!(issue.overview)}</h2>
                 <div class="prose" inner_html=issue.overview_html></div>
             </section>
             <FactsPanel facts=issue.facts />
@@ -86,18 +87,18 @@ fn IssueArticle(issue: IssueDetail) -> impl IntoView {
             <ReadingList reading=issue.reading />
             <TermList terms=issue.terms />
             <p class="issue__reviewed">
-                "Last reviewed " <time datetime=issue.reviewed>{issue.reviewed_label}</time>
-                ". The overview, facts and lists are this explorer’s own; the quote is the Internet Society’s."
+                {text!(issue.reviewed_before)} <time datetime=issue.reviewed>{issue.reviewed_label}</time>
+                {text!(issue.reviewed_after)}
             </p>
             <p class="issue__map-link">
-                <a href=map_href(&MapParams { issue: Some(&issue.slug), ..MapParams::default() })>{format!("See {} on the topic map", issue.short_title)}</a>
+                <a href=map_href(&MapParams { issue: Some(&issue.slug), ..MapParams::default() })>{text!(issue.map_link, title = issue.short_title.clone())}</a>
             </p>
-            <LinkList heading="Focus areas" class="chips" links=issue.focus_areas />
+            <LinkList heading=text!(issue.focus_areas) class="chips" links=issue.focus_areas />
             <ConnectionList title=issue.short_title.clone() connections=issue.related />
             <ChangeList changes=issue.changes />
-            <nav class="pager" aria-label="Previous and next issue">
-                {issue.previous.map(|link| view! { <PagerLink link rel="prev" label="Previous" /> })}
-                {issue.next.map(|link| view! { <PagerLink link rel="next" label="Next" /> })}
+            <nav class="pager" aria-label=text!(issue.pager)>
+                {issue.previous.map(|link| view! { <PagerLink link rel="prev" label=text!(issue.previous) /> })}
+                {issue.next.map(|link| view! { <PagerLink link rel="next" label=text!(issue.next) /> })}
             </nav>
         </article>
     }
@@ -137,7 +138,7 @@ fn StandardList(standards: Vec<Standard>) -> impl IntoView {
     (!standards.is_empty()).then(|| {
         view! {
             <section class="issue__standards" aria-labelledby="standards-heading">
-                <h2 id="standards-heading">"Key standards"</h2>
+                <h2 id="standards-heading">{text!(issue.standards)}</h2>
                 <ul>
                     {standards
                         .into_iter()
@@ -149,7 +150,7 @@ fn StandardList(standards: Vec<Standard>) -> impl IntoView {
                             view! {
                                 <li>
                                     <a href=standard.url rel="external">{format!("RFC {}", standard.rfc)}</a>
-                                    ": " <cite>{standard.title}</cite> {detail}
+                                    {text!(common.colon)} <cite>{standard.title}</cite> {detail}
                                 </li>
                             }
                         })
@@ -164,7 +165,7 @@ fn StandardList(standards: Vec<Standard>) -> impl IntoView {
 fn ReadingList(reading: Vec<Reading>) -> impl IntoView {
     view! {
         <section class="issue__reading" aria-labelledby="reading-heading">
-            <h2 id="reading-heading">"Further reading"</h2>
+            <h2 id="reading-heading">{text!(issue.reading)}</h2>
             <ul>
                 {reading
                     .into_iter()
@@ -182,16 +183,16 @@ fn ReadingList(reading: Vec<Reading>) -> impl IntoView {
 fn ChangeList(changes: Vec<Change>) -> impl IntoView {
     view! {
         <section class="issue__changes" aria-labelledby="changes-heading">
-            <h2 id="changes-heading">"Page history"</h2>
+            <h2 id="changes-heading">{text!(issue.history)}</h2>
             <ul>
                 {changes
                     .into_iter()
                     .map(|change| view! {
-                        <li><time datetime=change.date>{change.date_label}</time> ": " {change.what}</li>
+                        <li><time datetime=change.date>{change.date_label}</time> {text!(common.colon)} {change.what}</li>
                     })
                     .collect_view()}
             </ul>
-            <p><a href=CHANGES_PATH>"What changed across the explorer"</a></p>
+            <p><a href=CHANGES_PATH>{text!(issue.history_all)}</a></p>
         </section>
     }
 }
