@@ -7,8 +7,7 @@ use crate::domain::urls::{CHANGES_PATH, FEED_PATH};
 use crate::domain::{issue_href, ChangeEntry};
 use crate::seo::{HeadTags, PageHead};
 use crate::server_fns::changes::get_changes;
-
-const DESCRIPTION: &str = "What changed on each issue page and when it was reviewed, newest first, so you can see what is new since your last visit.";
+use crate::text;
 
 /// `/changes`: every issue's change history in one list, grouped by date, newest first.
 /// The same list is the Atom feed at `/feed.xml`.
@@ -16,7 +15,7 @@ const DESCRIPTION: &str = "What changed on each issue page and when it was revie
 pub fn ChangesPage() -> impl IntoView {
     let changes = Resource::new(|| (), |_| get_changes());
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading the changes…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{text!(changes.loading)}</p> }>
             {move || Suspend::new(async move {
                 match changes.await {
                     Ok(entries) => Either::Left(view! { <Changes entries /> }),
@@ -54,13 +53,13 @@ fn Changes(entries: Vec<ChangeEntry>) -> impl IntoView {
     })
     .collect_view();
     view! {
-        <PageHead tags=HeadTags::page("Changes", DESCRIPTION, CHANGES_PATH) />
+        <PageHead tags=HeadTags::page(text!(changes.title), text!(changes.description), CHANGES_PATH) />
         <article class="changes" aria-labelledby="changes-title">
-            <h1 id="changes-title">"What changed"</h1>
+            <h1 id="changes-title">{text!(changes.heading)}</h1>
             <p>
-                "Each issue page records when it was reviewed and what changed. Follow the "
-                <a href=FEED_PATH type="application/atom+xml">"Atom feed"</a>
-                " to hear of new changes in a feed reader."
+                {text!(changes.intro_before)}
+                <a href=FEED_PATH type="application/atom+xml">{text!(changes.feed)}</a>
+                {text!(changes.intro_after)}
             </p>
             {days}
         </article>

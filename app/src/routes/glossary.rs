@@ -7,8 +7,7 @@ use crate::domain::urls::{GLOSSARY_PATH, HOME_PATH};
 use crate::domain::{issue_href, GlossaryEntry};
 use crate::seo::{HeadTags, PageHead};
 use crate::server_fns::glossary::get_glossary;
-
-const DESCRIPTION: &str = "Plain-language definitions of the terms and abbreviations used across the Internet issues, from BGP to Wi-Fi.";
+use crate::text;
 
 /// `/glossary`: every term the issues use, grouped by initial, each with an anchor
 /// (`/glossary#dns`) that issue pages link to.
@@ -16,7 +15,7 @@ const DESCRIPTION: &str = "Plain-language definitions of the terms and abbreviat
 pub fn GlossaryPage() -> impl IntoView {
     let glossary = Resource::new(|| (), |_| get_glossary());
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading the glossary…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{text!(glossary.loading)}</p> }>
             {move || Suspend::new(async move {
                 match glossary.await {
                     Ok(entries) => Either::Left(view! { <Glossary entries /> }),
@@ -49,16 +48,16 @@ fn Glossary(entries: Vec<GlossaryEntry>) -> impl IntoView {
     let count: usize = groups.iter().map(|(_, list)| list.len()).sum();
     let letters: Vec<char> = groups.iter().map(|(letter, _)| *letter).collect();
     view! {
-        <PageHead tags=HeadTags::page("Glossary", DESCRIPTION, GLOSSARY_PATH) />
+        <PageHead tags=HeadTags::page(text!(glossary.title), text!(glossary.description), GLOSSARY_PATH) />
         <article class="glossary" aria-labelledby="glossary-title">
-            <nav class="breadcrumb" aria-label="Breadcrumb">
-                <A href=HOME_PATH>"All issues"</A>
+            <nav class="breadcrumb" aria-label=text!(common.breadcrumb)>
+                <A href=HOME_PATH>{text!(common.all_issues)}</A>
             </nav>
-            <h1 id="glossary-title">"Glossary"</h1>
+            <h1 id="glossary-title">{text!(glossary.title)}</h1>
             <p class="glossary__intro">
-                {format!("{count} terms and abbreviations used across the issues, each in plain language with the issues that use it. Searching for a term also finds its full name, and the other way round.")}
+                {text!(glossary.intro, count = count)}
             </p>
-            <nav class="glossary__letters" aria-label="Jump to a letter">
+            <nav class="glossary__letters" aria-label=text!(glossary.letters)>
                 <ul>
                     {letters
                         .into_iter()
@@ -89,7 +88,7 @@ fn Entry(entry: GlossaryEntry) -> impl IntoView {
             .map(|link| view! { <li><A href=issue_href(&link.slug)>{link.short_title}</A></li> })
             .collect_view();
         view! {
-            <p class="glossary__uses">"Used in:"</p>
+            <p class="glossary__uses">{text!(glossary.used_in)}</p>
             <ul class="glossary__issues">{links}</ul>
         }
     });

@@ -9,6 +9,7 @@ use crate::islands::{FilterChips, SearchResults};
 use crate::search::EMERGING;
 use crate::seo::{website_with_issues, HeadTags, JsonLd, PageHead};
 use crate::server_fns::issues::list_issues;
+use crate::text;
 use crate::workarounds::replace_whole::ReplaceWhole;
 
 /// The listing: intro, the four focus areas, the issues and the emerging issues.
@@ -24,7 +25,7 @@ pub fn HomePage() -> impl IntoView {
         |(focus_area, q)| list_issues(focus_area, q),
     );
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading issues…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{text!(home.loading)}</p> }>
             {move || Suspend::new(async move {
                 match index.await {
                     Ok(index) => Either::Left(view! {
@@ -58,7 +59,7 @@ fn Listing(index: IssueIndex) -> impl IntoView {
         .then(|| view! { <JsonLd data=website_with_issues(&index) /> });
     let filter = index.filter.clone();
     let title = match (&filter, index.search.query.as_str()) {
-        (_, query) if !query.is_empty() => format!("Search: {query}"),
+        (_, query) if !query.is_empty() => text!(home.search_title, query = query),
         (Some(area), _) => area.title.clone(),
         (None, _) => String::new(),
     };
@@ -66,7 +67,7 @@ fn Listing(index: IssueIndex) -> impl IntoView {
         <PageHead tags=HeadTags::page(title, description, canonical) />
         {structured}
         <section class="intro" aria-labelledby="intro-heading">
-            <h1 id="intro-heading">"Internet issues"</h1>
+            <h1 id="intro-heading">{text!(home.heading)}</h1>
             <p class="intro__lead">{index.about.clone()}</p>
             <IsocQuote><p>{index.intro.clone()}</p></IsocQuote>
         </section>
@@ -100,14 +101,14 @@ fn Listing(index: IssueIndex) -> impl IntoView {
 #[component]
 fn FilterNote(area: IssueLink) -> impl IntoView {
     if area.slug == EMERGING {
-        return view! { <p class="focus-areas__about">"Showing the emerging issues."</p> }
+        return view! { <p class="focus-areas__about">{text!(home.showing_emerging)}</p> }
             .into_any();
     }
     view! {
         <p class="focus-areas__about">
-            "Showing the issues that serve "
+            {text!(home.showing_area_before)}
             <A href=issue_href(&area.slug)>{area.title.clone()}</A>
-            "."
+            {text!(home.showing_area_after)}
         </p>
     }
     .into_any()

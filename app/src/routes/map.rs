@@ -10,9 +10,8 @@ use crate::islands::{MapExplorer, MAP_VIEWPORT_ID};
 use crate::routes::use_page_query;
 use crate::seo::{HeadTags, PageHead};
 use crate::server_fns::map::get_topic_map;
+use crate::text;
 use crate::workarounds::replace_whole::ReplaceWhole;
-
-const DESCRIPTION: &str = "How the Internet issues connect: one map of the four focus areas and the emerging issues, with a line for each connection, drawn by how the two issues connect.";
 
 /// `/map`: every issue and its connections as one drawing, then the same as lists.
 /// `?focus=` dims what is outside a focus area, `?q=` rings the issues a search finds,
@@ -28,7 +27,7 @@ pub fn MapPage() -> impl IntoView {
         |(focus_area, q, issue, relation)| get_topic_map(focus_area, q, issue, relation),
     );
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading the map…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{text!(map.loading)}</p> }>
             {move || Suspend::new(async move {
                 match map.await {
                     // Keyed on the relation: narrowing the lines changes how many there are,
@@ -62,7 +61,7 @@ fn MapView(map: TopicMap) -> impl IntoView {
         issue: selected_slug.as_deref(),
         relation: map.relation.map(Relation::slug),
     };
-    let chips = std::iter::once((None, "All issues".to_string()))
+    let chips = std::iter::once((None, text!(common.all_issues).to_string()))
         .chain(layout.regions.iter().map(|r| (Some(r.slug.clone()), r.title.clone())))
         .map(|(slug, title)| {
             let current = slug == focus_slug;
@@ -85,7 +84,7 @@ fn MapView(map: TopicMap) -> impl IntoView {
             });
             let (class, label) = match relation {
                 Some(relation) => (format!("legend-line map-edge--{}", relation.slug()), relation.legend()),
-                None => ("legend-line legend-line--all".to_string(), "All connections".to_string()),
+                None => ("legend-line legend-line--all".to_string(), text!(map.all_connections).to_string()),
             };
             view! {
                 <li>
@@ -139,35 +138,35 @@ fn MapView(map: TopicMap) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <PageHead tags=HeadTags::page("Topic map", DESCRIPTION, MAP_PATH) />
+        <PageHead tags=HeadTags::page(text!(map.title), text!(map.description), MAP_PATH) />
         <article class="map-page" aria-labelledby="map-title">
-            <h1 id="map-title">"Topic map"</h1>
+            <h1 id="map-title">{text!(map.title)}</h1>
             <p class="map-page__intro">
-                {format!("The {} issues grouped by focus area, each drawn in its first one, with a line for each connection; the line’s pattern says how the two connect. Small dots name an issue’s other focus areas. Every issue is a link; the same connections are listed in words below the map.", map.layout.nodes.len())}
+                {text!(map.intro, count = map.layout.nodes.len())}
             </p>
-            <nav class="focus-areas" aria-label="Dim the map to a focus area">
+            <nav class="focus-areas" aria-label=text!(map.dim_to_area)>
                 <ul class="focus-areas__list">{chips}</ul>
             </nav>
-            <nav class="focus-areas map-relations" aria-label="Kinds of connection (the map’s legend)">
+            <nav class="focus-areas map-relations" aria-label=text!(map.legend)>
                 <ul class="focus-areas__list">{relation_chips}</ul>
             </nav>
-            <form class="map-search" action=MAP_PATH method="get" role="search" aria-label="Highlight on the map">
-                <label for="map-q">"Highlight issues matching"</label>
+            <form class="map-search" action=MAP_PATH method="get" role="search" aria-label=text!(map.highlight_form)>
+                <label for="map-q">{text!(map.highlight_label)}</label>
                 <input id="map-q" name=QUERY_PARAM type="search" value=map.query.clone() />
                 {focus_slug.clone().map(|f| view! { <input type="hidden" name=FOCUS_AREA_PARAM value=f /> })}
                 {map.relation.map(|r| view! { <input type="hidden" name=RELATION_PARAM value=r.slug() /> })}
-                <button type="submit">"Highlight"</button>
+                <button type="submit">{text!(map.highlight_button)}</button>
             </form>
             <p class="map-page__status" role="status">{status}</p>
             <div class="map-layout">
-                <div class="map-viewport" id=MAP_VIEWPORT_ID tabindex="0" role="region" aria-label="Map drawing (scrolls on small screens)">
+                <div class="map-viewport" id=MAP_VIEWPORT_ID tabindex="0" role="region" aria-label=text!(map.drawing)>
                     <MapDrawing map=map.clone()>
                         <MapExplorer />
                     </MapDrawing>
                 </div>
             </div>
             <section class="map-lists" aria-labelledby="map-lists-heading">
-                <h2 id="map-lists-heading">"The issues and their connections"</h2>
+                <h2 id="map-lists-heading">{text!(map.lists_heading)}</h2>
                 {lists}
             </section>
         </article>
@@ -178,28 +177,25 @@ fn MapView(map: TopicMap) -> impl IntoView {
 fn status_line(map: &TopicMap) -> String {
     let mut parts = Vec::new();
     if let Some(relation) = map.relation {
-        parts.push(format!(
-            "Showing only the connections “{}”.",
-            relation.legend()
-        ));
+        parts.push(text!(map.status_relation, legend = relation.legend()));
     }
     if let Some(area) = map.focus_area {
-        parts.push(format!(
-            "Showing {} in full; other issues are dimmed.",
-            map.layout.regions[area as usize].title
+        parts.push(text!(
+            map.status_area,
+            area = map.layout.regions[area as usize].title.clone()
         ));
     }
     if !map.query.is_empty() {
         parts.push(match map.matches.len() {
-            0 => format!("No issue matches “{}”.", map.query),
-            1 => format!("1 issue matches “{}”, ringed on the map.", map.query),
-            n => format!("{n} issues match “{}”, ringed on the map.", map.query),
+            0 => text!(map.status_none, query = map.query.clone()),
+            1 => text!(map.status_one, query = map.query.clone()),
+            n => text!(map.status_many, count = n, query = map.query.clone()),
         });
     }
     if let Some(selected) = map.selected {
-        parts.push(format!(
-            "Selected: {}.",
-            map.layout.nodes[selected as usize].title
+        parts.push(text!(
+            map.status_selected,
+            title = map.layout.nodes[selected as usize].title.clone()
         ));
     }
     parts.join(" ")
