@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::node_geometry::{FIRST_BASELINE, ICON, LINE_HEIGHT, RADIUS};
 use crate::domain::{icon_src, issue_href, MapNode, TopicMap};
+use crate::text;
 
 /// Id of the drawing, which the map island finds to make it interactive.
 pub const MAP_SVG_ID: &str = "topic-map";
@@ -16,10 +17,7 @@ pub fn MapDrawing(
     children: Children,
 ) -> impl IntoView {
     let layout = map.layout;
-    let svg_title = format!(
-        "Topic map: the {} issues by focus area, with a line for each connection",
-        layout.nodes.len()
-    );
+    let svg_title = text!(map.svg_title, count = layout.nodes.len());
     let panel = layout.panel;
     let selected = map.selected;
     let neighbours: Vec<u32> = selected
@@ -126,9 +124,9 @@ pub fn MapDrawing(
 fn map_panels(layout: &crate::domain::MapLayout, selected: Option<u32>) -> impl IntoView {
     let hint = view! {
         <section class="map-panel" data-panel="hint" hidden=selected.is_some() aria-labelledby="map-panel-hint">
-            <h2 id="map-panel-hint">"Explore the connections"</h2>
+            <h2 id="map-panel-hint">{text!(map.hint_heading)}</h2>
             <p>
-                "Point at an issue or move to it with Tab to light up its connections. Arrow keys jump to the nearest issue in that direction; Enter opens it."
+                {text!(map.hint)}
             </p>
         </section>
     };
@@ -158,8 +156,11 @@ fn map_panels(layout: &crate::domain::MapLayout, selected: Option<u32>) -> impl 
                 <section class="map-panel" data-panel=i hidden=selected != Some(i as u32) aria-labelledby=heading.clone()>
                     <h2 id=heading.clone()><a href=issue_href(&node.slug)>{node.title.clone()}</a></h2>
                     <p>{node.summary.clone()}</p>
-                    <p class="map-panel__areas">{format!("Focus areas: {}", areas.join(", "))}</p>
-                    <h3>{format!("Connected to {} issues", node.related.len())}</h3>
+                    <p class="map-panel__areas">{text!(map.panel_areas, areas = areas.join(", "))}</p>
+                    <h3>{match node.related.len() {
+                        1 => text!(map.panel_connected_one).to_string(),
+                        count => text!(map.panel_connected_many, count = count),
+                    }}</h3>
                     <ul class="map-panel__related">{related}</ul>
                 </section>
             }
