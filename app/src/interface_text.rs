@@ -33,3 +33,99 @@ macro_rules! text {
         $crate::i18n::td_string!($crate::interface_text::use_lang().locale(), $($key).+ $(, $($args)*)?)
     };
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    /// Every string of a locale file, by key path (`footer.glossary`).
+    fn strings(json: &str) -> BTreeMap<String, String> {
+        fn walk(value: &serde_json::Value, prefix: &str, out: &mut BTreeMap<String, String>) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    for (key, inner) in map {
+                        let path = if prefix.is_empty() {
+                            key.clone()
+                        } else {
+                            format!("{prefix}.{key}")
+                        };
+                        walk(inner, &path, out);
+                    }
+                }
+                serde_json::Value::String(text) => {
+                    out.insert(prefix.to_string(), text.clone());
+                }
+                other => panic!("{prefix}: a string was expected, found {other}"),
+            }
+        }
+        let mut out = BTreeMap::new();
+        walk(
+            &serde_json::from_str(json).expect("locale files are JSON (checked by build.rs)"),
+            "",
+            &mut out,
+        );
+        out
+    }
+
+    /// Strings that are the same word in English and in the other language, checked by
+    /// hand; anything else equal to the English is an English string left in place.
+    const SAME_IN_FRENCH: &[&str] = &[
+        "footer.site_navigation",
+        "common.colon",
+        "home.showing_area_after",
+    ];
+    const SAME_IN_SPANISH: &[&str] = &["common.colon", "home.showing_area_after"];
+
+    #[test]
+    fn no_english_string_is_left_in_french_or_spanish() {
+        let english = strings(include_str!("../locales/en.json"));
+        for (file, json, same) in [
+            (
+                "fr.json",
+                include_str!("../locales/fr.json"),
+                SAME_IN_FRENCH,
+            ),
+            (
+                "es.json",
+                include_str!("../locales/es.json"),
+                SAME_IN_SPANISH,
+            ),
+        ] {
+            let translated = strings(json);
+            let untranslated: Vec<&String> = english
+                .iter()
+                .filter(|(key, text)| {
+                    translated.get(*key) == Some(text) && !same.contains(&key.as_str())
+                })
+                .map(|(key, _)| key)
+                .collect();
+            assert!(
+                untranslated.is_empty(),
+                "{file}: still in English: {untranslated:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn placeholders_are_the_same_in_every_language() {
+        fn placeholders(text: &str) -> Vec<&str> {
+            let mut names: Vec<&str> = text
+                .split("{{")
+                .skip(1)
+                .filter_map(|rest| rest.split_once("}}").map(|(name, _)| name.trim()))
+                .collect();
+            names.sort_unstable();
+            names
+        }
+        let english = strings(include_str!("../locales/en.json"));
+        for (file, json) in [
+            ("fr.json", include_str!("../locales/fr.json")),
+            ("es.json", include_str!("../locales/es.json")),
+        ] {
+            for (key, text) in strings(json) {
+                let source = english.get(&key).map(String::as_str).unwrap_or_default();
+                assert_eq!(placeholders(&text), placeholders(source), "{file}: {key}");
+            }
+        }
+    }
+}
