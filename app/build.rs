@@ -1,11 +1,16 @@
 //! Generates the `i18n` module from `locales/{en,fr,es}.json` (leptos_i18n), after checking
 //! that every language has exactly the keys English has: a missing translation fails the
 //! build with the file and the key, rather than showing English on a French page.
+//!
+//! It calls leptos_i18n's parser and code generator directly (pinned to the leptos_i18n
+//! version) rather than `leptos_i18n_build`, whose ICU data-export crates (an HTTP client,
+//! zip and tar among them) this project does not use and every clean build would compile.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
+use leptos_i18n_parser::parse_locales::options::{Config, ParseOptions};
+use leptos_i18n_parser::parse_locales::parse_locales;
 
 const DEFAULT_LANGUAGE: &str = "en";
 const OTHER_LANGUAGES: [&str; 2] = ["fr", "es"];
@@ -41,11 +46,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::new(DEFAULT_LANGUAGE)?
         .add_locales(OTHER_LANGUAGES)?
         .parse_options(ParseOptions::new().interpolate_display(true));
-    let translations = TranslationsInfos::parse(config)?;
-    translations.rerun_if_locales_changed();
-    translations.emit_diagnostics();
+    let parsed = parse_locales(None, config)?;
+    for path in parsed.tracked_files.iter().flatten() {
+        println!("cargo::rerun-if-changed={path}");
+    }
+    for warning in parsed.diag.warnings().iter() {
+        println!("cargo::warning={warning}");
+    }
+    if let Some(error) = parsed.diag.errors().first() {
+        return Err(error.to_string().into());
+    }
+    let code = leptos_i18n_codegen::gen_code(&parsed, None, false, None, false)?;
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("cargo sets OUT_DIR")?);
-    translations.generate_i18n_module(out_dir.join("i18n"))?;
+    std::fs::create_dir_all(out_dir.join("i18n"))?;
+    std::fs::write(out_dir.join("i18n").join("mod.rs"), code.to_string())?;
     Ok(())
 }
 

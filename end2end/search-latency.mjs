@@ -2,16 +2,10 @@
 // keystrokes (typing and erasing words), the time from the keydown event to the first
 // change of the results on the page (a MutationObserver on the island). Prints median and
 // worst. Usage: node search-latency.mjs [BASE_URL]   (bench/search-latency.sh runs it)
-import { chromium } from "@playwright/test";
-import { openSearch, typeWords } from "./search-typing.mjs";
+import { launchSearch, typeWords } from "./search-typing.mjs";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3200";
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu"],
-});
-const page = await browser.newPage();
-await openSearch(page, base);
+const { browser, page } = await launchSearch(base);
 await page.evaluate(() => {
   const w = window;
   w.latencies = [];

@@ -4,18 +4,12 @@
 // is far above its CPU time waited for a core (other processes, or the hypervisor's steal).
 // Usage: node search-trace.mjs [BASE_URL]   (TOP=N for more keystrokes; the trace is kept
 // in /tmp/search-trace.json for chrome://tracing or Perfetto)
-import { chromium } from "@playwright/test";
 import fs from "node:fs";
-import { openSearch, typeWords } from "./search-typing.mjs";
+import { launchSearch, typeWords } from "./search-typing.mjs";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3200";
 const tracePath = "/tmp/search-trace.json";
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu"],
-});
-const page = await browser.newPage();
-await openSearch(page, base);
+const { browser, page } = await launchSearch(base);
 // Each keystroke becomes a user-timing measure, from its keydown to the results' change.
 await page.evaluate(() => {
   const w = window;

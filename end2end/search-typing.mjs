@@ -1,8 +1,21 @@
 // The typing that search-latency.mjs measures and search-trace.mjs traces: the results page
 // with the search data fetched, then 68 keystrokes typing and erasing four words.
 
+import { chromium } from "@playwright/test";
+
+/** Starts Debian Chromium with the results page open and the search data in. */
+export async function launchSearch(base) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+  const page = await browser.newPage();
+  await openSearch(page, base);
+  return { browser, page };
+}
+
 /** Opens the results page in `page` and waits until the search data is in. */
-export async function openSearch(page, base) {
+async function openSearch(page, base) {
   await page.goto(`${base}/?q=a`);
   await page.waitForFunction(() => document.body.dataset.hydrated === "true");
   const box = page.locator("#site-search-q");

@@ -34,6 +34,22 @@ macro_rules! text {
     };
 }
 
+/// An interface string in an island's view, for words that stay as rendered (labels,
+/// placeholders, buttons). On the server: the string in the page's language, as [`text!`].
+/// In the browser: empty, because hydration keeps the text and attributes the server
+/// rendered (tachys 0.2.19 sets neither when hydrating server HTML), so no language's
+/// strings are compiled into the WASM. Not for words an island changes after hydrating.
+#[macro_export]
+macro_rules! page_text {
+    ($($key:ident).+) => {{
+        #[cfg(feature = "ssr")]
+        let text = $crate::text!($($key).+);
+        #[cfg(not(feature = "ssr"))]
+        let text = "";
+        text
+    }};
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;

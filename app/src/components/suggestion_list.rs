@@ -9,7 +9,7 @@ use crate::search::Suggestion;
 #[component]
 pub fn SuggestionList(
     suggestions: Vec<Suggestion>,
-    lead: &'static str,
+    #[prop(into)] lead: String,
     class: &'static str,
 ) -> impl IntoView {
     (!suggestions.is_empty()).then(|| {

@@ -8,6 +8,8 @@
 
 use leptos::prelude::*;
 
+use crate::page_text;
+
 /// The id of the scrollable box around the drawing, which the zoom buttons scale.
 pub const MAP_VIEWPORT_ID: &str = "map-viewport";
 
@@ -22,10 +24,10 @@ pub fn MapExplorer() -> impl IntoView {
     #[cfg(feature = "hydrate")]
     behaviour::attach();
     view! {
-        <div class="map-zoom" id=MAP_ZOOM_ID role="group" aria-label="Zoom the map" hidden>
-            <button type="button" data-zoom="125">"Zoom in"</button>
-            <button type="button" data-zoom="80">"Zoom out"</button>
-            <button type="button" data-zoom="100">"Reset zoom"</button>
+        <div class="map-zoom" id=MAP_ZOOM_ID role="group" aria-label=page_text!(zoom.group) hidden>
+            <button type="button" data-zoom="125">{page_text!(zoom.zoom_in)}</button>
+            <button type="button" data-zoom="80">{page_text!(zoom.zoom_out)}</button>
+            <button type="button" data-zoom="100">{page_text!(zoom.reset)}</button>
         </div>
     }
 }

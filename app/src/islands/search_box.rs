@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use super::{browser, search_session};
 use crate::domain::urls::{FOCUS_AREA_PARAM, HOME_PATH, QUERY_PARAM};
+use crate::page_text;
 use crate::search::MAX_QUERY_CHARS;
 
 /// Takes no props: an island with props brings serde_json's decoders into the WASM every
@@ -65,13 +66,13 @@ pub fn SearchBox() -> impl IntoView {
             node_ref=form
             class="site-search"
             role="search"
-            aria-label="Search the issues"
+            aria-label=page_text!(search.label)
             action=HOME_PATH
             method="get"
             on:submit=on_submit
         >
             <label class="visually-hidden" for=browser::SEARCH_INPUT_ID>
-                "Search the issues"
+                {page_text!(search.label)}
             </label>
             <input
                 id=browser::SEARCH_INPUT_ID
@@ -79,7 +80,7 @@ pub fn SearchBox() -> impl IntoView {
                 type="search"
                 name=QUERY_PARAM
                 value=query
-                placeholder="Search issues"
+                placeholder=page_text!(search.placeholder)
                 autocomplete="off"
                 spellcheck="false"
                 enterkeyhint="search"
@@ -90,7 +91,7 @@ pub fn SearchBox() -> impl IntoView {
                 on:focus=on_focus
             />
             <input type="hidden" name=FOCUS_AREA_PARAM value=focus_area.clone().unwrap_or_default() disabled=focus_area.is_none() />
-            <button type="submit" class="site-search__button">"Search"</button>
+            <button type="submit" class="site-search__button">{page_text!(search.button)}</button>
             <kbd class="site-search__key" aria-hidden="true">"/"</kbd>
         </form>
     }

@@ -10,6 +10,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use super::result_words::{ChipWords, ResultWords};
 use super::{browser, search_session};
 use crate::components::{search_hits_html, SuggestionList};
 use crate::domain::urls::home_href;
@@ -21,7 +22,12 @@ use crate::search::{search, FacetCount, Filter, SearchOutcome, EMERGING};
 /// the one module, so a plain `cargo leptos watch` (no `--split`) works.
 #[cfg_attr(debug_assertions, island)]
 #[cfg_attr(not(debug_assertions), island(lazy))]
-pub fn SearchResults(outcome: SearchOutcome, children: Children) -> impl IntoView {
+pub fn SearchResults(
+    outcome: SearchOutcome,
+    /// The page's words for the results, in its language.
+    words: ResultWords,
+    children: Children,
+) -> impl IntoView {
     let filter = outcome.filter.clone();
     let outcome = RwSignal::new(outcome);
     Effect::new({
@@ -58,6 +64,9 @@ pub fn SearchResults(outcome: SearchOutcome, children: Children) -> impl IntoVie
     });
     let query = move || outcome.with(|o| o.query.clone());
     let searching = move || !query().is_empty();
+    let chips = words.chips.clone();
+    // Read by closures the results' `Show` makes again each time it opens.
+    let words = StoredValue::new(words);
     let on_keydown = move |event: ev::KeyboardEvent| match event.key().as_str() {
         "ArrowDown" => {
             event.prevent_default();
@@ -72,9 +81,9 @@ pub fn SearchResults(outcome: SearchOutcome, children: Children) -> impl IntoVie
     view! {
         <div class="explorer" data-search-results>
             <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-                {move || if searching() { outcome.with(SearchOutcome::announcement) } else { String::new() }}
+                {move || if searching() { outcome.with(|o| words.with_value(|w| w.announcement(o))) } else { String::new() }}
             </p>
-            <FilterChips outcome filter=filter.clone() />
+            <FilterChips outcome filter=filter.clone() words=chips />
             <div class="explorer__listing" hidden=searching>
                 {children()}
             </div>
@@ -85,32 +94,24 @@ pub fn SearchResults(outcome: SearchOutcome, children: Children) -> impl IntoVie
                     on:keydown=on_keydown
                 >
                     <h2 id="search-results-heading">
-                        {move || {
-                            outcome.with(|o| {
-                                if o.partial {
-                                    format!("Issues matching some of “{}”", o.query)
-                                } else {
-                                    format!("Results for “{}”", o.query)
-                                }
-                            })
-                        }}
+                        {move || outcome.with(|o| words.with_value(|w| w.heading(o)))}
                     </h2>
-                    {move || outcome.with(results)}
+                    {move || outcome.with(|o| words.with_value(|w| results(o, w)))}
                 </section>
             </Show>
         </div>
     }
 }
 
-fn results(outcome: &SearchOutcome) -> AnyView {
+fn results(outcome: &SearchOutcome, words: &ResultWords) -> AnyView {
     if outcome.hits.is_empty() {
         let suggestions = outcome.suggestions.clone();
         return view! {
             <div class="search-results__none">
-                <p>{format!("No issue matches “{}”.", outcome.query)}</p>
+                <p>{words.no_match(outcome)}</p>
                 <SuggestionList
                     suggestions
-                    lead="The closest issues:"
+                    lead=words.closest.clone()
                     class="search-results__suggestions"
                 />
             </div>
@@ -126,7 +127,11 @@ fn results(outcome: &SearchOutcome) -> AnyView {
 /// all issues. Plain links, so the islands router loads the filtered page. Rendered by the
 /// results island, and on its own (server only) on `/` without a query.
 #[component]
-pub fn FilterChips(outcome: RwSignal<SearchOutcome>, filter: Option<String>) -> impl IntoView {
+pub fn FilterChips(
+    outcome: RwSignal<SearchOutcome>,
+    filter: Option<String>,
+    words: ChipWords,
+) -> impl IntoView {
     let active = filter.clone();
     let href = move |slug: Option<&str>| outcome.with(|o| home_href(&o.query, slug));
     let counts = outcome.with_untracked(|o| o.counts.clone());
@@ -139,9 +144,17 @@ pub fn FilterChips(outcome: RwSignal<SearchOutcome>, filter: Option<String>) -> 
             }
         })
     };
+    let ChipWords {
+        heading,
+        label,
+        all_issues,
+        count_one,
+        count_many,
+    } = words;
+    let nouns = std::sync::Arc::new((count_one, count_many));
     view! {
-        <nav class="focus-areas" aria-label="Filter by focus area">
-            <h2 class="focus-areas__heading">"Focus areas"</h2>
+        <nav class="focus-areas" aria-label=label>
+            <h2 class="focus-areas__heading">{heading}</h2>
             <ul class="focus-areas__list">
                 <li>
                     <a
@@ -149,8 +162,11 @@ pub fn FilterChips(outcome: RwSignal<SearchOutcome>, filter: Option<String>) -> 
                         class="chip"
                         aria-current=active.is_none().then_some("page")
                     >
-                        "All issues"
-                        {move || total().map(|count| view! { <Count count /> })}
+                        {all_issues}
+                        {
+                            let nouns = nouns.clone();
+                            move || total().map(|count| view! { <Count count nouns=nouns.clone() /> })
+                        }
                     </a>
                 </li>
                 {counts
@@ -161,6 +177,7 @@ pub fn FilterChips(outcome: RwSignal<SearchOutcome>, filter: Option<String>) -> 
                         let target = (!current).then(|| slug.clone());
                         let count = move || outcome.with(|o| o.counts.get(i).map_or(0, |c| c.count));
                         let class = if slug == EMERGING { "chip chip--emerging" } else { "chip" };
+                        let nouns = nouns.clone();
                         view! {
                             <li>
                                 <a
@@ -169,7 +186,7 @@ pub fn FilterChips(outcome: RwSignal<SearchOutcome>, filter: Option<String>) -> 
                                     aria-current=current.then_some("page")
                                 >
                                     {name}
-                                    {move || view! { <Count count=count() /> }}
+                                    {move || view! { <Count count=count() nouns=nouns.clone() /> }}
                                 </a>
                             </li>
                         }
@@ -180,10 +197,15 @@ pub fn FilterChips(outcome: RwSignal<SearchOutcome>, filter: Option<String>) -> 
     }
 }
 
-/// A result count on a chip, read out as ", 3 issues".
+/// A result count on a chip, read out as ", 3 issues" (`nouns`: the page's words for one
+/// and for several).
 #[component]
-fn Count(count: u32) -> impl IntoView {
-    let noun = if count == 1 { " issue" } else { " issues" };
+fn Count(count: u32, nouns: std::sync::Arc<(String, String)>) -> impl IntoView {
+    let noun = if count == 1 {
+        nouns.0.clone()
+    } else {
+        nouns.1.clone()
+    };
     view! {
         <span class="chip__count">
             <span class="visually-hidden">", "</span>

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use crate::components::{ErrorView, IsocQuote, IssueCard};
 use crate::domain::urls::home_href;
 use crate::domain::{issue_href, IssueIndex, IssueLink, Section, SectionKind};
-use crate::islands::{FilterChips, SearchResults};
+use crate::islands::{ChipWords, FilterChips, ResultWords, SearchResults};
 use crate::search::EMERGING;
 use crate::seo::{website_with_issues, HeadTags, JsonLd, PageHead};
 use crate::server_fns::issues::list_issues;
@@ -77,7 +77,7 @@ fn Listing(index: IssueIndex) -> impl IntoView {
             let chips_filter = index.search.filter.clone();
             view! {
                 <div class="explorer">
-                    <FilterChips outcome=RwSignal::new(index.search.clone()) filter=chips_filter />
+                    <FilterChips outcome=RwSignal::new(index.search.clone()) filter=chips_filter words=ChipWords::for_page() />
                     <div class="explorer__listing">
                         {filter.map(|area| view! { <FilterNote area /> })}
                         <Sections sections=index.sections />
@@ -87,7 +87,7 @@ fn Listing(index: IssueIndex) -> impl IntoView {
             .into_any()
         } else {
             view! {
-                <SearchResults outcome=index.search.clone()>
+                <SearchResults outcome=index.search.clone() words=ResultWords::for_page()>
                     {filter.map(|area| view! { <FilterNote area /> })}
                     <Sections sections=index.sections />
                 </SearchResults>

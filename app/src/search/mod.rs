@@ -179,17 +179,3 @@ pub struct SearchOutcome {
     /// The closest issues, when there are no hits at all.
     pub suggestions: Vec<Suggestion>,
 }
-
-impl SearchOutcome {
-    /// What the live region announces.
-    pub fn announcement(&self) -> String {
-        let count = self.hits.len();
-        let noun = if count == 1 { "issue" } else { "issues" };
-        let verb = if count == 1 { "matches" } else { "match" };
-        match (count, self.partial) {
-            (0, _) => format!("No issues match “{}”", self.query),
-            (_, true) => format!("{count} {noun} match some of “{}”", self.query),
-            _ => format!("{count} {noun} {verb} “{}”", self.query),
-        }
-    }
-}

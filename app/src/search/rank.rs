@@ -565,7 +565,6 @@ mod tests {
         assert!(outcome.hits.is_empty());
         assert_eq!(outcome.suggestions.len(), 3);
         assert_eq!(outcome.suggestions[0].slug, "dnssec");
-        assert_eq!(outcome.announcement(), "No issues match “dnsex quux”");
     }
 
     #[test]
@@ -592,17 +591,5 @@ mod tests {
             let outcome = search(&index(), query, None);
             assert!(outcome.query.chars().count() <= 200);
         }
-    }
-
-    #[test]
-    fn announcements_read_naturally() {
-        assert_eq!(
-            search(&index(), "bgp", None).announcement(),
-            "1 issue matches “bgp”"
-        );
-        assert_eq!(
-            search(&index(), "trust", None).announcement(),
-            "3 issues match “trust”"
-        );
     }
 }
