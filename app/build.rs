@@ -81,24 +81,8 @@ fn keys_of(language: &str) -> Result<BTreeSet<String>, Box<dyn std::error::Error
             error.column()
         )
     })?;
-    let mut keys = BTreeSet::new();
-    collect_keys(&value, "", &mut keys);
-    Ok(keys)
+    let strings = locale_strings(&value).map_err(|error| format!("{}: {error}", file.display()))?;
+    Ok(strings.into_keys().collect())
 }
 
-fn collect_keys(value: &serde_json::Value, prefix: &str, keys: &mut BTreeSet<String>) {
-    if let serde_json::Value::Object(map) = value {
-        for (key, inner) in map {
-            let path = if prefix.is_empty() {
-                key.clone()
-            } else {
-                format!("{prefix}.{key}")
-            };
-            if inner.is_object() {
-                collect_keys(inner, &path, keys);
-            } else {
-                keys.insert(path);
-            }
-        }
-    }
-}
+include!("src/locale_strings.rs");

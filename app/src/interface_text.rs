@@ -54,33 +54,10 @@ macro_rules! page_text {
 mod tests {
     use std::collections::BTreeMap;
 
-    /// Every string of a locale file, by key path (`footer.glossary`).
     fn strings(json: &str) -> BTreeMap<String, String> {
-        fn walk(value: &serde_json::Value, prefix: &str, out: &mut BTreeMap<String, String>) {
-            match value {
-                serde_json::Value::Object(map) => {
-                    for (key, inner) in map {
-                        let path = if prefix.is_empty() {
-                            key.clone()
-                        } else {
-                            format!("{prefix}.{key}")
-                        };
-                        walk(inner, &path, out);
-                    }
-                }
-                serde_json::Value::String(text) => {
-                    out.insert(prefix.to_string(), text.clone());
-                }
-                other => panic!("{prefix}: a string was expected, found {other}"),
-            }
-        }
-        let mut out = BTreeMap::new();
-        walk(
-            &serde_json::from_str(json).expect("locale files are JSON (checked by build.rs)"),
-            "",
-            &mut out,
-        );
-        out
+        let value =
+            serde_json::from_str(json).expect("locale files are JSON (checked by build.rs)");
+        crate::locale_strings::locale_strings(&value).unwrap_or_else(|error| panic!("{error}"))
     }
 
     /// Strings that are the same word in English and in the other language, checked by

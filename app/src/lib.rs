@@ -12,6 +12,8 @@ pub mod error;
 pub mod inline_script;
 pub mod interface_text;
 pub mod islands;
+#[cfg(test)]
+mod locale_strings;
 pub mod page_script;
 pub mod routes;
 pub mod search;
