@@ -8,21 +8,94 @@
 
 use leptos::prelude::*;
 
-use crate::domain::Lang;
+use crate::domain::{Lang, Relation};
 
 /// The language of the page being rendered.
 pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
-/// Provides the page's language to everything rendered inside it.
-///
-/// English only for now: `/fr/…` and `/es/…` are not routed yet (#22), so a page under
-/// those prefixes is the English 404.
-pub fn provide_page_lang() -> Lang {
-    let lang = Lang::En;
-    provide_context(lang);
-    lang
+/// The language of the request being rendered: the one the server's language middleware
+/// put in the request's extensions (`/fr/…` is French). English outside a request.
+pub fn request_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<Lang>().copied())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        Lang::En
+    }
+}
+
+/// Provides the page's language ([`request_lang`]) to everything rendered inside it.
+pub fn provide_page_lang() {
+    provide_context(request_lang());
+}
+
+/// The language of the page, wherever the code runs: on the server the request's, in an
+/// island the one its address names (`/fr/…`), so islands need no prop for it.
+pub fn page_lang() -> Lang {
+    #[cfg(feature = "hydrate")]
+    {
+        leptos::prelude::window()
+            .location()
+            .pathname()
+            .map_or(Lang::En, |path| Lang::of_path(&path).0)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        use_lang()
+    }
+}
+
+/// `path`, an English root-relative address from [`crate::domain::urls`], in the page's
+/// language: `/issues/dns` on a French page is `/fr/issues/dns`.
+pub fn localize(path: impl AsRef<str>) -> String {
+    page_lang().localized(path.as_ref())
+}
+
+/// `relation` worded from one side of a pair in `lang`: from the `from` issue's side
+/// (`outgoing`, "protects") or the `to` issue's ("is protected by"). French and Spanish
+/// word them so that they agree with any title ("bénéficie de la protection de").
+pub fn relation_wording(lang: Lang, relation: Relation, outgoing: bool) -> &'static str {
+    use crate::i18n::td_string;
+    let locale = lang.locale();
+    match (relation, outgoing) {
+        (Relation::Protects, true) => td_string!(locale, relations.protects),
+        (Relation::Protects, false) => td_string!(locale, relations.protected_by),
+        (Relation::DependsOn, true) => td_string!(locale, relations.depends_on),
+        (Relation::DependsOn, false) => td_string!(locale, relations.foundation_for),
+        (Relation::PracticeFor, true) => td_string!(locale, relations.practice_for),
+        (Relation::PracticeFor, false) => td_string!(locale, relations.put_into_practice_by),
+        (Relation::Enables, true) => td_string!(locale, relations.enables),
+        (Relation::Enables, false) => td_string!(locale, relations.enabled_by),
+        (Relation::PolicyQuestionOf, true) => td_string!(locale, relations.policy_question_of),
+        (Relation::PolicyQuestionOf, false) => {
+            td_string!(locale, relations.raises_policy_question)
+        }
+        (Relation::PartOf, true) => td_string!(locale, relations.part_of),
+        (Relation::PartOf, false) => td_string!(locale, relations.includes),
+        (Relation::MeasuredBy, true) => td_string!(locale, relations.measured_by),
+        (Relation::MeasuredBy, false) => td_string!(locale, relations.measures),
+    }
+}
+
+/// A name for the legend and the filter, both sides ("Protects / is protected by").
+pub fn relation_legend(lang: Lang, relation: Relation) -> String {
+    let forward = relation_wording(lang, relation, true);
+    let mut chars = forward.chars();
+    let mut name: String = chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .collect();
+    name.push_str(chars.as_str());
+    name.push_str(" / ");
+    name.push_str(relation_wording(lang, relation, false));
+    name
 }
 
 /// The interface string `key` (a path in `locales/en.json`, such as `footer.glossary`) in

@@ -100,7 +100,11 @@ fn every_issue_has_a_focus_area_and_three_connections_worded_from_both_sides() {
         for connection in &issue.related {
             assert_eq!(
                 connection.wording,
-                connection.relation.wording(connection.outgoing),
+                app::interface_text::relation_wording(
+                    app::domain::Lang::En,
+                    connection.relation,
+                    connection.outgoing
+                ),
                 "{slug}"
             );
             let back = catalog.detail(&connection.issue.slug).expect("exists");

@@ -1,4 +1,5 @@
-//! The binary's other commands: `--check-content` and `export <dir>`.
+//! The binary's other commands: `--check-content`, `--stamp-translations` and
+//! `export <dir>`.
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -25,6 +26,26 @@ pub fn check_content() -> ExitCode {
                 catalog.glossary().len(),
                 catalog.warnings().len()
             );
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            eprint!("{errors}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `server --stamp-translations`: records in every French and Spanish content file the
+/// English words it now follows, once an editor has brought it up to date (see
+/// `docs/translations.md`).
+pub fn stamp_translations() -> ExitCode {
+    let dir = crate::config::content_dir_from_env();
+    match app::content::stamp_translations(&dir) {
+        Ok(changed) => {
+            for path in &changed {
+                println!("stamped {}", path.display());
+            }
+            println!("{} translation(s) stamped", changed.len());
             ExitCode::SUCCESS
         }
         Err(errors) => {

@@ -1,6 +1,6 @@
 //! The explorer's HTTP server binary: sets up the log, then runs the command asked for
-//! (serve by default; `--check-content`, `export <dir>`, `healthcheck`). Everything else is
-//! in the library (`lib.rs`).
+//! (serve by default; `--check-content`, `--stamp-translations`, `export <dir>`,
+//! `healthcheck`). Everything else is in the library (`lib.rs`).
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -24,6 +24,7 @@ async fn main() -> ExitCode {
         .init();
     match std::env::args().nth(1).as_deref() {
         Some("--check-content") => return commands::check_content(),
+        Some("--stamp-translations") => return commands::stamp_translations(),
         Some("export") => return commands::export_site().await,
         Some("healthcheck") => return healthcheck::healthcheck(),
         _ => {}

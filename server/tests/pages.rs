@@ -9,8 +9,10 @@ fn slugs_and_titles() -> Vec<(String, String)> {
     let dir = workspace().join("content/issues");
     let mut pairs: Vec<(String, String)> = std::fs::read_dir(dir)
         .expect("content/issues")
-        .map(|entry| {
-            let path = entry.expect("entry").path();
+        .map(|entry| entry.expect("entry").path())
+        // English files only: translations are `<slug>.<lang>.md`.
+        .filter(|path| !path.file_stem().expect("stem").to_string_lossy().contains('.'))
+        .map(|path| {
             let slug = path
                 .file_stem()
                 .expect("stem")

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::{issue_href, Connection};
+use crate::interface_text::localize;
 use crate::text;
 
 /// "How it connects": the issue's connections grouped by how they connect, each worded
@@ -22,7 +23,7 @@ pub fn ConnectionList(title: String, connections: Vec<Connection>) -> impl IntoV
                             .into_iter()
                             .map(|connection| view! {
                                 <li data-relation=connection.relation.slug()>
-                                    <A href=issue_href(&connection.issue.slug)>{connection.issue.title}</A>
+                                    <A href=localize(issue_href(&connection.issue.slug))>{connection.issue.title}</A>
                                     <p class="connections__why">{connection.why}</p>
                                 </li>
                             })

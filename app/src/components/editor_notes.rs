@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::{issue_href, Citation, EditorNote};
+use crate::interface_text::localize;
 use crate::text;
 
 /// Where the explorer's own sources disagree with the Internet Society's words: shown
@@ -25,7 +26,7 @@ pub fn EditorNotes(notes: Vec<EditorNote>) -> impl IntoView {
 fn NoteItem(note: EditorNote) -> impl IntoView {
     let cites = match note.cites {
         Citation::Fact { issue, figure, source_title, source_org } => view! {
-            {text!(notes.see_figure)} <a href=issue_href(&issue.slug)>{text!(notes.figure_on, figure = figure, title = issue.short_title)}</a>
+            {text!(notes.see_figure)} <a href=localize(issue_href(&issue.slug))>{text!(notes.figure_on, figure = figure, title = issue.short_title)}</a>
             {format!(" ({source_title}, {source_org}).")}
         }
         .into_any(),

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_location;
 use super::SuggestionList;
 use crate::domain::urls::HOME_PATH;
 use crate::error::AppError;
+use crate::interface_text::localize;
 use crate::search::Suggestion;
 use crate::seo::{HeadTags, PageHead};
 use crate::text;
@@ -28,7 +29,7 @@ pub fn ErrorView(error: AppError, #[prop(optional)] suggestions: Vec<Suggestion>
             <p>{error.to_string()}</p>
             <SuggestionList suggestions lead=text!(error.did_you_mean) class="error-page__suggestions" />
             <p>
-                <A href=HOME_PATH>{text!(error.browse_all)}</A>
+                <A href=localize(HOME_PATH)>{text!(error.browse_all)}</A>
             </p>
         </section>
     }

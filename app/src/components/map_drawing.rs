@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::node_geometry::{FIRST_BASELINE, ICON, LINE_HEIGHT, RADIUS};
 use crate::domain::{icon_src, issue_href, MapNode, TopicMap};
+use crate::interface_text::{localize, relation_wording, use_lang};
 use crate::text;
 
 /// Id of the drawing, which the map island finds to make it interactive.
@@ -122,6 +123,7 @@ pub fn MapDrawing(
 /// One details panel per issue, all rendered on the server; the selected one (or the hint)
 /// is shown, and the map island shows another as the visitor moves.
 fn map_panels(layout: &crate::domain::MapLayout, selected: Option<u32>) -> impl IntoView {
+    let lang = use_lang();
     let hint = view! {
         <section class="map-panel" data-panel="hint" hidden=selected.is_some() aria-labelledby="map-panel-hint">
             <h2 id="map-panel-hint">{text!(map.hint_heading)}</h2>
@@ -144,17 +146,18 @@ fn map_panels(layout: &crate::domain::MapLayout, selected: Option<u32>) -> impl 
                 .related
                 .iter()
                 .filter_map(|&r| {
-                    let wording = layout.edge(i as u32, r)?.wording_from(i as u32)?;
+                    let edge = layout.edge(i as u32, r)?;
+                    let wording = relation_wording(lang, edge.relation, edge.outgoing_from(i as u32)?);
                     Some((wording, layout.nodes.get(r as usize)?))
                 })
                 .map(|(wording, other)| view! {
-                    <li><span class="map-panel__relation">{wording}</span> " " <a href=issue_href(&other.slug)>{other.title.clone()}</a></li>
+                    <li><span class="map-panel__relation">{wording}</span> " " <a href=localize(issue_href(&other.slug))>{other.title.clone()}</a></li>
                 })
                 .collect_view();
             let heading = format!("map-panel-{i}");
             view! {
                 <section class="map-panel" data-panel=i hidden=selected != Some(i as u32) aria-labelledby=heading.clone()>
-                    <h2 id=heading.clone()><a href=issue_href(&node.slug)>{node.title.clone()}</a></h2>
+                    <h2 id=heading.clone()><a href=localize(issue_href(&node.slug))>{node.title.clone()}</a></h2>
                     <p>{node.summary.clone()}</p>
                     <p class="map-panel__areas">{text!(map.panel_areas, areas = areas.join(", "))}</p>
                     <h3>{match node.related.len() {
@@ -213,7 +216,7 @@ fn Node(node: MapNode, index: u32, class: String, region_count: usize) -> impl I
     view! {
         <a
             class=class
-            href=issue_href(&node.slug)
+            href=localize(issue_href(&node.slug))
             data-index=index
             data-slug=node.slug.clone()
             data-x=x

@@ -8,11 +8,13 @@
 
 use crate::domain::html::escape_html;
 use crate::domain::{icon_src, issue_href};
+use crate::interface_text::page_lang;
 use crate::search::{SearchHit, Segment};
 
 /// The `<li>` items of a results list, in order: icon, title with the matched words marked,
 /// and a snippet.
 pub fn search_hits_html(hits: &[SearchHit]) -> String {
+    let lang = page_lang();
     let mut html = String::with_capacity(hits.len() * 600);
     for hit in hits {
         html.push_str(r#"<li class="search-result"><img class="issue-icon" src=""#);
@@ -20,7 +22,7 @@ pub fn search_hits_html(hits: &[SearchHit]) -> String {
         html.push_str(r#"" alt=""#);
         escape_html(&hit.icon_alt, &mut html);
         html.push_str(r#"" width="40" height="40" loading="lazy" decoding="async"><h3 class="search-result__title"><a href=""#);
-        escape_html(&issue_href(&hit.slug), &mut html);
+        escape_html(&lang.localized(&issue_href(&hit.slug)), &mut html);
         html.push_str(r#"">"#);
         push_marked(&hit.title, &mut html);
         html.push_str(r#"</a></h3><p class="search-result__snippet">"#);

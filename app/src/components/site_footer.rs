@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::urls::{GLOSSARY_PATH, HOME_PATH, MAP_PATH};
+use crate::interface_text::localize;
 use crate::text;
 
 use super::{ThemeForm, ISOC_ISSUES_URL};
@@ -14,9 +15,9 @@ pub fn SiteFooter() -> impl IntoView {
             <ThemeForm />
             <nav aria-label=text!(footer.site_navigation)>
                 <ul class="site-footer__links">
-                    <li><A href=HOME_PATH>{text!(common.all_issues)}</A></li>
-                    <li><A href=MAP_PATH>{text!(footer.topic_map)}</A></li>
-                    <li><A href=GLOSSARY_PATH>{text!(footer.glossary)}</A></li>
+                    <li><A href=localize(HOME_PATH)>{text!(common.all_issues)}</A></li>
+                    <li><A href=localize(MAP_PATH)>{text!(footer.topic_map)}</A></li>
+                    <li><A href=localize(GLOSSARY_PATH)>{text!(footer.glossary)}</A></li>
                 </ul>
             </nav>
             <p class="site-footer__keys">{text!(footer.shortcuts_before)} <kbd>"?"</kbd> {text!(footer.shortcuts_after)}</p>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::issue_href;
+use crate::interface_text::localize;
 use crate::search::Suggestion;
 
 /// The closest issues, under a short lead-in; nothing when there are none. Plain links (no
@@ -18,7 +19,7 @@ pub fn SuggestionList(
             <ul class=class>
                 {suggestions
                     .into_iter()
-                    .map(|s| view! { <li><a href=issue_href(&s.slug)>{s.title}</a></li> })
+                    .map(|s| view! { <li><a href=localize(issue_href(&s.slug))>{s.title}</a></li> })
                     .collect_view()}
             </ul>
         }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::urls::GLOSSARY_PATH;
 use crate::domain::{glossary_href, TermRef};
+use crate::interface_text::localize;
 use crate::text;
 
 /// The glossary terms a page uses, defined in place and linked to `/glossary`.
@@ -18,14 +19,14 @@ pub fn TermList(terms: Vec<TermRef>) -> impl IntoView {
                             let expansion = term.expansion.map(|e| view! { <span class="terms__expansion">{e}</span> });
                             view! {
                                 <div class="terms__entry">
-                                    <dt><a href=glossary_href(&term.anchor)>{term.term}</a> " " {expansion}</dt>
+                                    <dt><a href=localize(glossary_href(&term.anchor))>{term.term}</a> " " {expansion}</dt>
                                     <dd>{term.definition}</dd>
                                 </div>
                             }
                         })
                         .collect_view()}
                 </dl>
-                <p class="terms__more"><a href=GLOSSARY_PATH>{text!(terms.all)}</a></p>
+                <p class="terms__more"><a href=localize(GLOSSARY_PATH)>{text!(terms.all)}</a></p>
             </section>
         }
     })

@@ -7,10 +7,11 @@ use super::error::ContentError;
 use super::map_layout::{lay_out, MapIssue, MapLink};
 use crate::domain::{
     Change, ChangeEntry, Connection, EditorNote, Fact, GlossaryEntry, IssueDetail, IssueIndex,
-    IssueLink, IssueSummary, MapLayout, Reading, Relation, Section, SectionKind, Standard, TermRef,
-    TopicMap,
+    IssueLink, IssueSummary, Lang, MapLayout, Reading, Relation, Section, SectionKind, Standard,
+    TermRef, TopicMap, Translation,
 };
 use crate::error::AppError;
+use crate::interface_text::relation_wording;
 use crate::search::{
     self, Field, Filter, SearchDoc, SearchIndex, SearchOutcome, Suggestion, Synonym,
 };
@@ -41,6 +42,8 @@ pub(super) struct IssueRecord {
     pub editor_notes: Vec<EditorNote>,
     /// Newest first.
     pub changes: Vec<Change>,
+    /// Set on the French and Spanish records.
+    pub translation: Option<Translation>,
 }
 
 /// The site's own words and the Internet Society's, kept apart.
@@ -59,9 +62,22 @@ pub(super) struct SectionRecord {
     pub range: Range<usize>,
 }
 
-/// The validated content, in display order, ready to answer queries.
+/// A catalog's words: what a translation replaces (`super::translations`).
+#[derive(Debug, Clone)]
+pub(super) struct Words {
+    pub text: SiteText,
+    pub sections: Vec<SectionRecord>,
+    pub issues: Vec<IssueRecord>,
+    pub glossary: Vec<TermRef>,
+}
+
+/// The validated content, in display order, ready to answer queries. The English catalog
+/// holds the French and Spanish ones ([`Catalog::in_lang`]).
 #[derive(Debug, Clone)]
 pub struct Catalog {
+    lang: Lang,
+    /// The other languages' catalogs (on the English one only).
+    translations: Vec<Catalog>,
     text: SiteText,
     focus_areas: Vec<usize>,
     sections: Vec<SectionRecord>,
@@ -91,6 +107,8 @@ impl Catalog {
             .map(|(i, issue)| (issue.slug.clone(), i))
             .collect();
         let mut catalog = Self {
+            lang: Lang::En,
+            translations: Vec::new(),
             text,
             focus_areas,
             sections,
@@ -102,12 +120,65 @@ impl Catalog {
                 docs: Vec::new(),
                 synonyms: Vec::new(),
                 focus_areas: Vec::new(),
+                emerging: String::new(),
             },
             warnings,
         };
         catalog.search = catalog.build_search_index();
         catalog.map = catalog.lay_out_map();
         catalog
+    }
+
+    /// This catalog's words, to be translated.
+    pub(super) fn words(&self) -> Words {
+        Words {
+            text: self.text.clone(),
+            sections: self.sections.clone(),
+            issues: self.issues.clone(),
+            glossary: self.glossary.clone(),
+        }
+    }
+
+    /// This catalog in `lang`, with `words` in that language.
+    pub(super) fn with_words(&self, lang: Lang, words: Words) -> Catalog {
+        let mut catalog = Catalog::new(
+            words.text,
+            self.focus_areas.clone(),
+            words.sections,
+            words.issues,
+            &words.glossary,
+            Vec::new(),
+        );
+        catalog.lang = lang;
+        catalog
+    }
+
+    /// Keeps the other languages' catalogs, and what checking them found.
+    pub(super) fn add_translations(&mut self, catalogs: Vec<Catalog>, warnings: Vec<ContentError>) {
+        self.translations = catalogs;
+        self.warnings.extend(warnings);
+    }
+
+    /// The content in `lang` (English when the language has no catalog).
+    pub fn in_lang(&self, lang: Lang) -> &Catalog {
+        self.translations
+            .iter()
+            .find(|catalog| catalog.lang == lang)
+            .unwrap_or(self)
+    }
+
+    /// What the emerging issues are called beside the focus areas: their section's heading.
+    fn emerging_name(&self) -> String {
+        self.sections
+            .iter()
+            .find(|section| section.kind == SectionKind::Emerging)
+            .map(|section| section.heading.clone())
+            .unwrap_or_default()
+    }
+
+    /// The language of this catalog's words.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The map's regions are the focus areas, then the emerging issues; an issue is drawn
@@ -119,10 +190,7 @@ impl Catalog {
             .map(|&i| (self.issues[i].slug.clone(), self.issues[i].title.clone()))
             .collect();
         let emerging = regions.len() as u32;
-        regions.push((
-            search::EMERGING.to_string(),
-            search::EMERGING_ISSUES.to_string(),
-        ));
+        regions.push((search::EMERGING.to_string(), self.emerging_name()));
         let issues: Vec<MapIssue> = self
             .issues
             .iter()
@@ -193,7 +261,8 @@ impl Catalog {
                 issue: self.link(connection.other),
                 relation: connection.relation,
                 outgoing: connection.outgoing,
-                wording: connection.relation.wording(connection.outgoing).to_string(),
+                wording: relation_wording(self.lang, connection.relation, connection.outgoing)
+                    .to_string(),
                 why: connection.why.clone(),
             })
             .collect()
@@ -270,7 +339,7 @@ impl Catalog {
                 let mut areas: Vec<String> =
                     issue.focus_areas.iter().map(|&i| area_name(i)).collect();
                 if issue.section == SectionKind::Emerging {
-                    areas.push(search::EMERGING_ISSUES.to_string());
+                    areas.push(self.emerging_name());
                 }
                 SearchDoc {
                     slug: issue.slug.clone(),
@@ -301,6 +370,7 @@ impl Catalog {
                 .iter()
                 .map(|&i| (self.issues[i].slug.clone(), self.issues[i].title.clone()))
                 .collect(),
+            emerging: self.emerging_name(),
         }
     }
 
@@ -372,7 +442,7 @@ impl Catalog {
         let filter_link = filter.as_ref().map(|filter| match filter {
             Filter::Emerging => IssueLink {
                 slug: search::EMERGING.to_string(),
-                title: search::EMERGING_ISSUES.to_string(),
+                title: self.emerging_name(),
                 short_title: "Emerging".to_string(),
             },
             Filter::FocusArea(slug) => self.link(self.by_slug[slug.as_str()]),
@@ -422,6 +492,7 @@ impl Catalog {
             related: self.connections(issue),
             previous: index.checked_sub(1).map(|i| self.link(i)),
             next: (index + 1 < self.issues.len()).then(|| self.link(index + 1)),
+            translation: issue.translation.clone(),
         })
     }
 

@@ -164,3 +164,89 @@ pub struct GlossaryEntry {
     pub expansion: Option<Spanned<String>>,
     pub definition: Spanned<String>,
 }
+
+/// `issues/<slug>.<lang>.md`: an issue's words in another language; everything else comes
+/// from the English file (`docs/translations.md`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssueTranslationFile {
+    /// A hash of the English words this translation was made from.
+    pub translated_from: Spanned<String>,
+    pub title: Spanned<String>,
+    pub short_title: Option<Spanned<String>>,
+    pub icon_alt: Spanned<String>,
+    pub summary: Spanned<String>,
+    pub blurb: Spanned<String>,
+    /// The Internet Society's own page with these words, when the blurb quotes it; without
+    /// it, the blurb is the explorer's translation and the page says so.
+    pub blurb_quoted_from: Option<Spanned<String>>,
+    /// Why there are no facts, when the English says so.
+    pub facts_missing: Option<Spanned<String>>,
+    #[serde(default)]
+    pub facts: Vec<FactTranslationFile>,
+    #[serde(default)]
+    pub editor_notes: Vec<EditorNoteTranslationFile>,
+}
+
+/// A fact's words, in the English file's order.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactTranslationFile {
+    pub text: Spanned<String>,
+    pub note: Option<Spanned<String>>,
+    /// Only for a figure with words ("1 in 3"); numbers are formatted per language.
+    pub figure: Option<Spanned<String>>,
+}
+
+/// An editor's note's words, in the English file's order: the translated blurb's words it
+/// is about, and the note.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditorNoteTranslationFile {
+    pub quote: Spanned<String>,
+    pub note: Spanned<String>,
+}
+
+/// `glossary.<lang>.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryTranslationFile {
+    pub translated_from: Spanned<String>,
+    pub terms: Vec<TermTranslationFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermTranslationFile {
+    /// The English `term` this entry translates.
+    pub of: Spanned<String>,
+    pub term: Spanned<String>,
+    pub expansion: Option<Spanned<String>>,
+    pub definition: Spanned<String>,
+}
+
+/// `connections.<lang>.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConnectionsTranslationFile {
+    pub translated_from: Spanned<String>,
+    pub connection: Vec<ConnectionFile>,
+}
+
+/// `site.<lang>.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteTranslationFile {
+    pub translated_from: Spanned<String>,
+    pub about: Spanned<String>,
+    pub intro: Spanned<String>,
+    pub sections: Vec<SectionTranslationFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionTranslationFile {
+    pub id: Spanned<String>,
+    pub heading: Spanned<String>,
+    pub intro: Option<Spanned<String>>,
+}

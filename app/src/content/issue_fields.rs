@@ -19,7 +19,7 @@ pub(super) fn check_issue(
         require_text(parsed, short, "short_title", errors);
     }
     require_text(parsed, &file.blurb, "blurb", errors);
-    check_summary(parsed, errors);
+    check_summary(parsed, &file.summary, errors);
 
     if file.focus_areas.get_ref().is_empty() {
         errors.push(parsed.error_at(
@@ -55,8 +55,11 @@ pub(super) fn check_issue(
 /// card.
 pub const SUMMARY_MAX_CHARS: usize = 160;
 
-fn check_summary(parsed: &Parsed<IssueFile>, errors: &mut Vec<ContentError>) {
-    let summary = &parsed.data.summary;
+pub(super) fn check_summary<T>(
+    parsed: &Parsed<T>,
+    summary: &toml::Spanned<String>,
+    errors: &mut Vec<ContentError>,
+) {
     let text = summary.get_ref().trim();
     let length = text.chars().count();
     if text.is_empty() {

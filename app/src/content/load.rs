@@ -17,7 +17,8 @@ use super::paragraphs::paragraphs;
 use super::parsed::{require_text, trimmed, Parsed};
 use super::render::{render_issue, IssueSource};
 use super::sources::{check_sources, SourceContext};
-use crate::domain::{is_valid_slug, SectionKind, TermRef};
+use super::translations::{self, translate, EnglishFiles};
+use crate::domain::{is_valid_slug, Lang, SectionKind, TermRef};
 
 /// Reads `dir/site.toml`, `dir/glossary.toml`, `dir/connections.toml`, `dir/links.toml`
 /// and `dir/issues/*.md`, checks them, and builds the catalog (which keeps the warnings:
@@ -48,9 +49,92 @@ pub fn load_catalog(dir: &Path) -> Result<Catalog, ContentErrors> {
         connections: &connections,
         links: &links,
     };
-    let catalog = build(&files, &terms, IsoDate::today(), &mut errors);
+    let mut catalog = build(&files, &terms, IsoDate::today(), &mut errors);
+    if !errors.is_empty() {
+        return Err(ContentErrors(errors));
+    }
+    let english = EnglishFiles {
+        site: &site,
+        glossary: &glossary,
+        connections: &connections,
+        issues: &issues,
+    };
+    let mut warnings = Vec::new();
+    let translated: Vec<Catalog> = [Lang::Fr, Lang::Es]
+        .into_iter()
+        .filter_map(|lang| translate(lang, &english, &catalog, &mut errors, &mut warnings))
+        .collect();
     if errors.is_empty() {
+        catalog.add_translations(translated, warnings);
         Ok(catalog)
+    } else {
+        Err(ContentErrors(errors))
+    }
+}
+
+/// Writes into every translation the fingerprint of the English words it now follows
+/// (`translated_from`), after an editor has brought the translations up to date; returns
+/// the files it changed. The English files must read without errors.
+pub fn stamp_translations(dir: &Path) -> Result<Vec<PathBuf>, ContentErrors> {
+    let mut errors = Vec::new();
+    let site = read_toml_file::<SiteFile>(&dir.join("site.toml"), &mut errors);
+    let glossary = read_toml_file::<GlossaryFile>(&dir.join("glossary.toml"), &mut errors);
+    let connections = read_toml_file::<ConnectionsFile>(&dir.join("connections.toml"), &mut errors);
+    let issues = read_issue_files(&dir.join("issues"), &mut errors);
+    let (Some(site), Some(glossary), Some(connections)) = (site, glossary, connections) else {
+        return Err(ContentErrors(errors));
+    };
+    if !errors.is_empty() {
+        return Err(ContentErrors(errors));
+    }
+    let mut stamps = vec![
+        (
+            site.path.clone(),
+            translations::site_fingerprint(&site.data),
+        ),
+        (
+            glossary.path.clone(),
+            translations::glossary_fingerprint(&glossary.data),
+        ),
+        (
+            connections.path.clone(),
+            translations::connections_fingerprint(&connections.data),
+        ),
+    ];
+    for (_, source) in &issues {
+        stamps.push((
+            source.parsed.path.clone(),
+            translations::issue_fingerprint(source),
+        ));
+    }
+    let mut changed = Vec::new();
+    for (english, stamp) in stamps {
+        for lang in [Lang::Fr, Lang::Es] {
+            let path = translations::translation_path(&english, lang);
+            let Ok(text) = fs::read_to_string(&path) else {
+                continue;
+            };
+            match translations::with_stamp(&text, &stamp) {
+                Some(stamped) if stamped != text => {
+                    if let Err(error) = fs::write(&path, stamped) {
+                        errors.push(ContentError::whole_file(
+                            &path,
+                            format!("cannot be written: {error}"),
+                        ));
+                    } else {
+                        changed.push(path);
+                    }
+                }
+                Some(_) => {}
+                None => errors.push(ContentError::whole_file(
+                    &path,
+                    "has no `translated_from = \"…\"` line to stamp",
+                )),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(changed)
     } else {
         Err(ContentErrors(errors))
     }
@@ -69,7 +153,7 @@ fn read_text(path: &Path, errors: &mut Vec<ContentError>) -> Option<String> {
     }
 }
 
-fn read_toml_file<T: serde::de::DeserializeOwned>(
+pub(super) fn read_toml_file<T: serde::de::DeserializeOwned>(
     path: &Path,
     errors: &mut Vec<ContentError>,
 ) -> Option<Parsed<T>> {
@@ -105,6 +189,19 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
 
 /// Reads `issues/<slug>.md`: TOML front matter between `+++` lines, then the overview.
 fn read_issue_file(path: &Path, errors: &mut Vec<ContentError>) -> Option<IssueSource> {
+    let (parsed, body_offset) = read_front_matter_file::<IssueFile>(path, errors)?;
+    Some(IssueSource {
+        parsed,
+        body_offset,
+    })
+}
+
+/// Reads a Markdown file with TOML front matter between `+++` lines: the parsed front
+/// matter, and where the Markdown body starts.
+pub(super) fn read_front_matter_file<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    errors: &mut Vec<ContentError>,
+) -> Option<(Parsed<T>, usize)> {
     let text = read_text(path, errors)?;
     let (front, body_offset) = match front_matter::split(&text) {
         Ok(split) => (
@@ -116,11 +213,8 @@ fn read_issue_file(path: &Path, errors: &mut Vec<ContentError>) -> Option<IssueS
             return None;
         }
     };
-    let parsed = parse_toml::<IssueFile>(path, text, front, errors)?;
-    Some(IssueSource {
-        parsed,
-        body_offset,
-    })
+    let parsed = parse_toml::<T>(path, text, front, errors)?;
+    Some((parsed, body_offset))
 }
 
 /// Parses every `*.md` file in `dir`, keyed by slug (the file name), in file-name order.
@@ -146,6 +240,19 @@ fn read_issue_files(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<(String, 
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         if name.starts_with('.') {
+            continue;
+        }
+        if let Some((_, code)) = name
+            .strip_suffix(".md")
+            .and_then(|stem| stem.rsplit_once('.'))
+        {
+            // A translation, read with its English file (`translations`).
+            if Lang::from_code(code).is_none_or(|lang| lang == Lang::En) {
+                errors.push(ContentError::whole_file(
+                    &path,
+                    format!("“{code}” is not a language of the explorer; translations are <slug>.fr.md and <slug>.es.md"),
+                ));
+            }
             continue;
         }
         let Some(slug) = name.strip_suffix(".md") else {
@@ -346,6 +453,7 @@ fn build(
                 reviewed: cited.reviewed,
                 editor_notes: cited.editor_notes,
                 changes: cited.changes,
+                translation: None,
             }
         })
         .collect();

@@ -23,8 +23,9 @@ mod parsed;
 mod render;
 mod sources;
 mod terms;
+mod translations;
 
 pub use crate::domain::html::escaped;
 pub use catalog::Catalog;
 pub use error::{ContentError, ContentErrors};
-pub use load::load_catalog;
+pub use load::{load_catalog, stamp_translations};

@@ -97,6 +97,46 @@ pub(super) fn render_issue(
     }
 }
 
+/// A translation's blurb and overview, rendered as [`render_issue`] renders the English:
+/// the first use of each of `terms` (the page's glossary terms in the translation's
+/// language) marked, links checked. Problems in the body are reported at `body_offset` of
+/// the translation's file; terms the translation never uses come back by name, because
+/// inflection may hide a term the English uses (a warning, not an error).
+pub(super) fn render_translation<T>(
+    parsed: &Parsed<T>,
+    blurb: &str,
+    body_offset: usize,
+    terms: &[MarkedTerm],
+    issues: &HashMap<&str, &Parsed<IssueFile>>,
+    glossary: &[TermRef],
+    errors: &mut Vec<ContentError>,
+) -> (String, Rendered, Vec<String>) {
+    let mut marker = TermMarker::new(terms.iter().collect());
+    let mut blurb_html = String::new();
+    for paragraph in paragraphs(blurb) {
+        blurb_html.push_str("<p>");
+        marker.mark(&paragraph, &mut blurb_html);
+        blurb_html.push_str("</p>\n");
+    }
+    let anchors: HashSet<&str> = glossary.iter().map(|t| t.anchor.as_str()).collect();
+    let check_site_link = |path: &str| check_site_path(path, issues, &anchors);
+    let body = &parsed.text[body_offset..];
+    let overview = match markdown::render(body, &mut marker, &check_site_link) {
+        Ok(rendered) => rendered,
+        Err(problems) => {
+            for problem in problems {
+                errors.push(parsed.error_at_offset(body_offset + problem.offset, problem.message));
+            }
+            Rendered {
+                html: String::new(),
+                text: String::new(),
+            }
+        }
+    };
+    let unused = marker.unused().map(|term| term.term.clone()).collect();
+    (blurb_html, overview, unused)
+}
+
 /// The glossary entries a page lists in `terms`, each defined and listed once.
 fn resolve_terms(
     parsed: &Parsed<IssueFile>,

@@ -51,55 +51,6 @@ impl Relation {
             .into_iter()
             .find(|relation| relation.slug() == slug)
     }
-
-    /// The wording from the `from` issue's side ("protects").
-    pub fn forward(self) -> &'static str {
-        match self {
-            Relation::Protects => "protects",
-            Relation::DependsOn => "depends on",
-            Relation::PracticeFor => "is a practice for",
-            Relation::Enables => "enables",
-            Relation::PolicyQuestionOf => "is a policy question of",
-            Relation::PartOf => "is part of",
-            Relation::MeasuredBy => "is measured by",
-        }
-    }
-
-    /// The wording from the `to` issue's side ("is protected by").
-    pub fn inverse(self) -> &'static str {
-        match self {
-            Relation::Protects => "is protected by",
-            Relation::DependsOn => "is a foundation for",
-            Relation::PracticeFor => "is put into practice by",
-            Relation::Enables => "is enabled by",
-            Relation::PolicyQuestionOf => "raises the policy question of",
-            Relation::PartOf => "includes",
-            Relation::MeasuredBy => "measures",
-        }
-    }
-
-    /// The wording seen from one side of a pair.
-    pub fn wording(self, outgoing: bool) -> &'static str {
-        if outgoing {
-            self.forward()
-        } else {
-            self.inverse()
-        }
-    }
-
-    /// A name for the legend and the filter ("Protects / is protected by").
-    pub fn legend(self) -> String {
-        let forward = self.forward();
-        let mut name = String::with_capacity(forward.len() + self.inverse().len() + 3);
-        let mut chars = forward.chars();
-        if let Some(first) = chars.next() {
-            name.extend(first.to_uppercase());
-            name.push_str(chars.as_str());
-        }
-        name.push_str(" / ");
-        name.push_str(self.inverse());
-        name
-    }
 }
 
 /// One connection as an issue's page shows it: the other issue, worded from this side.
@@ -132,9 +83,28 @@ mod tests {
     }
 
     #[test]
-    fn each_side_has_its_own_wording() {
-        assert_eq!(Relation::Protects.wording(true), "protects");
-        assert_eq!(Relation::Protects.wording(false), "is protected by");
-        assert_eq!(Relation::PartOf.legend(), "Is part of / includes");
+    fn each_side_has_its_own_wording_in_each_language() {
+        use crate::domain::Lang;
+        use crate::interface_text::{relation_legend, relation_wording};
+        assert_eq!(
+            relation_wording(Lang::En, Relation::Protects, true),
+            "protects"
+        );
+        assert_eq!(
+            relation_wording(Lang::En, Relation::Protects, false),
+            "is protected by"
+        );
+        assert_eq!(
+            relation_legend(Lang::En, Relation::PartOf),
+            "Is part of / includes"
+        );
+        assert_eq!(
+            relation_legend(Lang::Fr, Relation::PartOf),
+            "Fait partie de / comprend"
+        );
+        assert_eq!(
+            relation_legend(Lang::Es, Relation::PartOf),
+            "Forma parte de / incluye"
+        );
     }
 }

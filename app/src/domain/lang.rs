@@ -44,6 +44,15 @@ impl Lang {
         }
     }
 
+    /// The Open Graph locale (`og:locale`): the explorer writes British English.
+    pub fn og_locale(self) -> &'static str {
+        match self {
+            Lang::En => "en_GB",
+            Lang::Fr => "fr_FR",
+            Lang::Es => "es_ES",
+        }
+    }
+
     /// The interface strings' locale (`locales/<code>.json`).
     pub fn locale(self) -> Locale {
         match self {

@@ -47,12 +47,13 @@ pub struct MapEdge {
 }
 
 impl MapEdge {
-    /// The relation worded from `node`'s side, when the edge touches it.
-    pub fn wording_from(&self, node: u32) -> Option<&'static str> {
+    /// Whether `node` is the pair's `from` (its side of the relation reads forward), when
+    /// the edge touches it.
+    pub fn outgoing_from(&self, node: u32) -> Option<bool> {
         if node == self.a {
-            Some(self.relation.wording(self.a_is_from))
+            Some(self.a_is_from)
         } else if node == self.b {
-            Some(self.relation.wording(!self.a_is_from))
+            Some(!self.a_is_from)
         } else {
             None
         }

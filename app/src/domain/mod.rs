@@ -126,4 +126,18 @@ pub struct IssueDetail {
     pub related: Vec<Connection>,
     pub previous: Option<IssueLink>,
     pub next: Option<IssueLink>,
+    /// On a French or Spanish page: where its words come from.
+    pub translation: Option<Translation>,
+}
+
+/// How a French or Spanish issue page relates to the English one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    /// The Internet Society's own page in this language, when the blurb quotes it; without
+    /// it, the blurb is the explorer's translation of the Internet Society's English words.
+    pub blurb_quoted_from: Option<String>,
+    /// The Internet Society's English words, for readers who want the original.
+    pub original_blurb_html: String,
+    /// The translation was made from an earlier version of the English page.
+    pub stale: bool,
 }

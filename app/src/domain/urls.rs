@@ -4,10 +4,13 @@
 //! through the router's own parser to what went in (tested in `routes::page_query`). Path
 //! segments are slugs and term anchors, which the content loader has already checked
 //! ([`super::is_valid_slug`], [`super::term_anchor`]): they are plain ASCII and need no
-//! encoding. A language prefix, when pages get one, is added here.
+//! encoding. They are English addresses: `crate::interface_text::localize` puts a page's language
+//! prefix in front of them (`/fr/issues/dns`).
 
 /// The listing, with the search and the filters.
 pub const HOME_PATH: &str = "/";
+/// The listing in every language, space-separated, for the page script.
+pub const HOME_PATHS: &str = "/ /fr/ /es/";
 /// The topic map.
 pub const MAP_PATH: &str = "/map";
 /// The glossary.
@@ -33,6 +36,13 @@ pub const RELATION_PARAM: &str = "relation";
 
 /// Issue pages live under this prefix: `/issues/<slug>`.
 pub const ISSUE_PATH_PREFIX: &str = "/issues/";
+
+/// Whether `path` (English, without a language prefix) is one of the pages that exist in
+/// every language: the listing, the other site pages and the issue pages. Feeds, images,
+/// the API and built files have one address, in no language.
+pub fn is_page_path(path: &str) -> bool {
+    SITE_PAGES.contains(&path) || issue_slug_in(path).is_some()
+}
 
 /// The path of an issue's page.
 pub fn issue_href(slug: &str) -> String {
@@ -135,6 +145,15 @@ pub fn encode_query_value(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn home_paths_name_the_listing_in_every_language() {
+        let every: Vec<String> = crate::domain::Lang::ALL
+            .iter()
+            .map(|lang| lang.localized(HOME_PATH))
+            .collect();
+        assert_eq!(HOME_PATHS, every.join(" "));
+    }
 
     #[test]
     fn query_values_are_percent_encoded() {

@@ -9,6 +9,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 
 use crate::domain::urls::{home_href, FOCUS_AREA_PARAM, HOME_PATH};
+use crate::domain::Lang;
+use crate::interface_text::localize;
 
 /// The id of the search box in the header.
 pub const SEARCH_INPUT_ID: &str = "site-search-q";
@@ -26,7 +28,7 @@ pub fn on_home_page() -> bool {
     leptos::prelude::window()
         .location()
         .pathname()
-        .is_ok_and(|path| path == HOME_PATH)
+        .is_ok_and(|path| Lang::of_path(&path).1 == HOME_PATH)
 }
 
 /// An address waiting for the browser to be idle: the one to record, and the one it
@@ -48,7 +50,10 @@ thread_local! {
 /// another address meanwhile (a link, back or forward), nothing is recorded.
 pub fn replace_address(query: &str) {
     let window = leptos::prelude::window();
-    let url = home_href(query, location_param(FOCUS_AREA_PARAM).as_deref());
+    let url = localize(home_href(
+        query,
+        location_param(FOCUS_AREA_PARAM).as_deref(),
+    ));
     let replacing = window.location().href().unwrap_or_default();
     let scheduled = PENDING_ADDRESS
         .replace(Some(PendingAddress { url, replacing }))

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use super::{browser, search_session};
 use crate::domain::urls::{FOCUS_AREA_PARAM, HOME_PATH, QUERY_PARAM};
+use crate::interface_text::localize;
 use crate::page_text;
 use crate::search::MAX_QUERY_CHARS;
 
@@ -67,7 +68,7 @@ pub fn SearchBox() -> impl IntoView {
             class="site-search"
             role="search"
             aria-label=page_text!(search.label)
-            action=HOME_PATH
+            action=localize(HOME_PATH)
             method="get"
             on:submit=on_submit
         >

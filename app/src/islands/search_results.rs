@@ -14,6 +14,7 @@ use super::result_words::{ChipWords, ResultWords};
 use super::{browser, search_session};
 use crate::components::{search_hits_html, SuggestionList};
 use crate::domain::urls::home_href;
+use crate::interface_text::localize;
 use crate::search::{search, FacetCount, Filter, SearchOutcome, EMERGING};
 
 /// Lazy in release builds (`#[island(lazy)]`, built with `cargo leptos build --release
@@ -133,7 +134,7 @@ pub fn FilterChips(
     words: ChipWords,
 ) -> impl IntoView {
     let active = filter.clone();
-    let href = move |slug: Option<&str>| outcome.with(|o| home_href(&o.query, slug));
+    let href = move |slug: Option<&str>| outcome.with(|o| localize(home_href(&o.query, slug)));
     let counts = outcome.with_untracked(|o| o.counts.clone());
     let total = move || {
         outcome.with(|o| {

@@ -10,7 +10,7 @@
 //! them, so renaming an id renames it in the script too.
 
 use crate::components::{SHORTCUTS_DIALOG_ID, SHORTCUT_ATTRIBUTE};
-use crate::domain::urls::{HOME_PATH, QUERY_PARAM};
+use crate::domain::urls::{HOME_PATHS, QUERY_PARAM};
 use crate::inline_script;
 use crate::islands::SEARCH_INPUT_ID;
 use crate::MAIN_ID;
@@ -24,7 +24,7 @@ const FILLS: [(&str, &str); 6] = [
     ("__SHORTCUTS_DIALOG_ID__", SHORTCUTS_DIALOG_ID),
     ("__SHORTCUT_ATTRIBUTE__", SHORTCUT_ATTRIBUTE),
     ("__QUERY_PARAM__", QUERY_PARAM),
-    ("__HOME_PATH__", HOME_PATH),
+    ("__HOME_PATHS__", HOME_PATHS),
 ];
 
 /// The script as pages carry it: placeholders filled, without comment lines and

@@ -55,7 +55,7 @@ history.pushState = (...args) => {
     // keys typed while it loaded go to the search box's island again, which owns the
     // results and the address.
     const shown = new URLSearchParams(location.search).get("__QUERY_PARAM__");
-    if (location.pathname === "__HOME_PATH__" && box.value && shown !== box.value) {
+    if ("__HOME_PATHS__".split(" ").includes(location.pathname) && box.value && shown !== box.value) {
       box.dispatchEvent(new Event("input", { bubbles: true }));
       page = location.pathname + location.search;
     }

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use crate::components::{runs_by, ErrorView};
 use crate::domain::urls::{CHANGES_PATH, FEED_PATH};
 use crate::domain::{issue_href, ChangeEntry};
+use crate::interface_text::{localize, use_lang};
 use crate::seo::{HeadTags, PageHead};
 use crate::server_fns::changes::get_changes;
 use crate::text;
@@ -13,7 +14,7 @@ use crate::text;
 /// The same list is the Atom feed at `/feed.xml`.
 #[component]
 pub fn ChangesPage() -> impl IntoView {
-    let changes = Resource::new(|| (), |_| get_changes());
+    let changes = Resource::new(use_lang, |lang| get_changes(Some(lang)));
     view! {
         <Transition fallback=|| view! { <p class="loading">{text!(changes.loading)}</p> }>
             {move || Suspend::new(async move {
@@ -42,7 +43,7 @@ fn Changes(entries: Vec<ChangeEntry>) -> impl IntoView {
                         .into_iter()
                         .map(|entry| view! {
                             <li>
-                                <A href=issue_href(&entry.issue.slug)>{entry.issue.title}</A>
+                                <A href=localize(issue_href(&entry.issue.slug))>{entry.issue.title}</A>
                                 ": " {entry.change.what}
                             </li>
                         })

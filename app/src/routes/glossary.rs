@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use crate::components::{runs_by, ErrorView};
 use crate::domain::urls::{GLOSSARY_PATH, HOME_PATH};
 use crate::domain::{issue_href, GlossaryEntry};
+use crate::interface_text::{localize, use_lang};
 use crate::seo::{HeadTags, PageHead};
 use crate::server_fns::glossary::get_glossary;
 use crate::text;
@@ -13,7 +14,7 @@ use crate::text;
 /// (`/glossary#dns`) that issue pages link to.
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
-    let glossary = Resource::new(|| (), |_| get_glossary());
+    let glossary = Resource::new(use_lang, |lang| get_glossary(Some(lang)));
     view! {
         <Transition fallback=|| view! { <p class="loading">{text!(glossary.loading)}</p> }>
             {move || Suspend::new(async move {
@@ -51,7 +52,7 @@ fn Glossary(entries: Vec<GlossaryEntry>) -> impl IntoView {
         <PageHead tags=HeadTags::page(text!(glossary.title), text!(glossary.description), GLOSSARY_PATH) />
         <article class="glossary" aria-labelledby="glossary-title">
             <nav class="breadcrumb" aria-label=text!(common.breadcrumb)>
-                <A href=HOME_PATH>{text!(common.all_issues)}</A>
+                <A href=localize(HOME_PATH)>{text!(common.all_issues)}</A>
             </nav>
             <h1 id="glossary-title">{text!(glossary.title)}</h1>
             <p class="glossary__intro">
@@ -85,7 +86,7 @@ fn Entry(entry: GlossaryEntry) -> impl IntoView {
         let links = entry
             .issues
             .into_iter()
-            .map(|link| view! { <li><A href=issue_href(&link.slug)>{link.short_title}</A></li> })
+            .map(|link| view! { <li><A href=localize(issue_href(&link.slug))>{link.short_title}</A></li> })
             .collect_view();
         view! {
             <p class="glossary__uses">{text!(glossary.used_in)}</p>

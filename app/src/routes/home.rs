@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use crate::components::{ErrorView, IsocQuote, IssueCard};
 use crate::domain::urls::home_href;
 use crate::domain::{issue_href, IssueIndex, IssueLink, Section, SectionKind};
+use crate::interface_text::{localize, use_lang};
 use crate::islands::{ChipWords, FilterChips, ResultWords, SearchResults};
 use crate::search::EMERGING;
 use crate::seo::{website_with_issues, HeadTags, JsonLd, PageHead};
@@ -17,12 +18,13 @@ use crate::workarounds::replace_whole::ReplaceWhole;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let query = super::use_page_query();
+    let lang = use_lang();
     let index = Resource::new(
         move || {
             let query = query.get();
             (query.focus_area, query.q)
         },
-        |(focus_area, q)| list_issues(focus_area, q),
+        move |(focus_area, q)| list_issues(Some(lang), focus_area, q),
     );
     view! {
         <Transition fallback=|| view! { <p class="loading">{text!(home.loading)}</p> }>
@@ -107,7 +109,7 @@ fn FilterNote(area: IssueLink) -> impl IntoView {
     view! {
         <p class="focus-areas__about">
             {text!(home.showing_area_before)}
-            <A href=issue_href(&area.slug)>{area.title.clone()}</A>
+            <A href=localize(issue_href(&area.slug))>{area.title.clone()}</A>
             {text!(home.showing_area_after)}
         </p>
     }

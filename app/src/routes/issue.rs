@@ -11,6 +11,7 @@ use crate::domain::{
     issue_href, map_href, Change, IssueDetail, IssueLink, MapParams, Reading, SectionKind, Standard,
 };
 use crate::error::AppError;
+use crate::interface_text::{localize, use_lang};
 use crate::seo::{breadcrumbs, issue_article, HeadTags, JsonLd, PageHead};
 use crate::server_fns::issues::{closest_issues, get_issue};
 use crate::text;
@@ -21,9 +22,10 @@ use crate::workarounds::replace_whole::ReplaceWhole;
 #[component]
 pub fn IssuePage() -> impl IntoView {
     let params = use_params_map();
+    let lang = use_lang();
     let issue = Resource::new(
         move || params.read().get("slug").unwrap_or_default(),
-        get_issue,
+        move |slug| get_issue(Some(lang), slug),
     );
     view! {
         <Transition fallback=|| view! { <p class="loading">{text!(issue.loading)}</p> }>
@@ -39,7 +41,7 @@ pub fn IssuePage() -> impl IntoView {
                     Err(error) => {
                         let suggestions = match &error {
                             AppError::IssueNotFound(slug) => {
-                                closest_issues(slug.clone()).await.unwrap_or_default()
+                                closest_issues(Some(lang), slug.clone()).await.unwrap_or_default()
                             }
                             _ => Vec::new(),
                         };
@@ -64,7 +66,7 @@ fn IssueArticle(issue: IssueDetail) -> impl IntoView {
         <JsonLd data=breadcrumbs(&issue.title, &issue_href(&issue.slug)) />
         <article class="issue" aria-labelledby="issue-title">
             <nav class="breadcrumb" aria-label=text!(common.breadcrumb)>
-                <A href=HOME_PATH>{text!(common.all_issues)}</A>
+                <A href=localize(HOME_PATH)>{text!(common.all_issues)}</A>
             </nav>
             <header class="issue__header">
                 <IssueIcon slug=issue.slug.clone() alt=issue.icon_alt.clone() size=96 eager=true />
@@ -91,7 +93,7 @@ fn IssueArticle(issue: IssueDetail) -> impl IntoView {
                 {text!(issue.reviewed_after)}
             </p>
             <p class="issue__map-link">
-                <a href=map_href(&MapParams { issue: Some(&issue.slug), ..MapParams::default() })>{text!(issue.map_link, title = issue.short_title.clone())}</a>
+                <a href=localize(map_href(&MapParams { issue: Some(&issue.slug), ..MapParams::default() }))>{text!(issue.map_link, title = issue.short_title.clone())}</a>
             </p>
             <LinkList heading=text!(issue.focus_areas) class="chips" links=issue.focus_areas />
             <ConnectionList title=issue.short_title.clone() connections=issue.related />
@@ -112,7 +114,7 @@ fn LinkList(heading: &'static str, class: &'static str, links: Vec<IssueLink>) -
             <ul>
                 {links
                     .into_iter()
-                    .map(|link| view! { <li><A href=issue_href(&link.slug)>{link.title}</A></li> })
+                    .map(|link| view! { <li><A href=localize(issue_href(&link.slug))>{link.title}</A></li> })
                     .collect_view()}
             </ul>
         </section>
@@ -192,7 +194,7 @@ fn ChangeList(changes: Vec<Change>) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            <p><a href=CHANGES_PATH>{text!(issue.history_all)}</a></p>
+            <p><a href=localize(CHANGES_PATH)>{text!(issue.history_all)}</a></p>
         </section>
     }
 }
@@ -200,7 +202,7 @@ fn ChangeList(changes: Vec<Change>) -> impl IntoView {
 #[component]
 fn PagerLink(link: IssueLink, rel: &'static str, label: &'static str) -> impl IntoView {
     view! {
-        <A href=issue_href(&link.slug) attr:class=format!("pager__link pager__link--{rel}") attr:rel=rel>
+        <A href=localize(issue_href(&link.slug)) attr:class=format!("pager__link pager__link--{rel}") attr:rel=rel>
             <span class="pager__label">{label}</span>
             <span class="pager__title">{link.short_title}</span>
         </A>

@@ -6,6 +6,7 @@ use crate::domain::urls::{
     map_href, MapParams, FOCUS_AREA_PARAM, MAP_PATH, QUERY_PARAM, RELATION_PARAM,
 };
 use crate::domain::{issue_href, Relation, TopicMap};
+use crate::interface_text::{localize, relation_legend, relation_wording, use_lang};
 use crate::islands::{MapExplorer, MAP_VIEWPORT_ID};
 use crate::routes::use_page_query;
 use crate::seo::{HeadTags, PageHead};
@@ -19,12 +20,15 @@ use crate::workarounds::replace_whole::ReplaceWhole;
 #[component]
 pub fn MapPage() -> impl IntoView {
     let query = use_page_query();
+    let lang = use_lang();
     let map = Resource::new(
         move || {
             let query = query.get();
             (query.focus_area, query.q, query.issue, query.relation)
         },
-        |(focus_area, q, issue, relation)| get_topic_map(focus_area, q, issue, relation),
+        move |(focus_area, q, issue, relation)| {
+            get_topic_map(Some(lang), focus_area, q, issue, relation)
+        },
     );
     view! {
         <Transition fallback=|| view! { <p class="loading">{text!(map.loading)}</p> }>
@@ -50,6 +54,7 @@ pub fn MapPage() -> impl IntoView {
 
 #[component]
 fn MapView(map: TopicMap) -> impl IntoView {
+    let lang = use_lang();
     let layout = &map.layout;
     let selected_slug = map.selected.map(|s| layout.nodes[s as usize].slug.clone());
     let focus_slug = map
@@ -65,10 +70,10 @@ fn MapView(map: TopicMap) -> impl IntoView {
         .chain(layout.regions.iter().map(|r| (Some(r.slug.clone()), r.title.clone())))
         .map(|(slug, title)| {
             let current = slug == focus_slug;
-            let href = map_href(&MapParams {
+            let href = localize(map_href(&MapParams {
                 focus_area: slug.as_deref(),
                 ..here
-            });
+            }));
             view! {
                 <li><a class="chip" href=href aria-current=current.then_some("page")>{title}</a></li>
             }
@@ -78,12 +83,12 @@ fn MapView(map: TopicMap) -> impl IntoView {
         .chain(map.relations.iter().copied().map(Some))
         .map(|relation| {
             let current = relation == map.relation;
-            let href = map_href(&MapParams {
+            let href = localize(map_href(&MapParams {
                 relation: relation.map(Relation::slug),
                 ..here
-            });
+            }));
             let (class, label) = match relation {
-                Some(relation) => (format!("legend-line map-edge--{}", relation.slug()), relation.legend()),
+                Some(relation) => (format!("legend-line map-edge--{}", relation.slug()), relation_legend(lang, relation)),
                 None => ("legend-line legend-line--all".to_string(), text!(map.all_connections).to_string()),
             };
             view! {
@@ -116,13 +121,15 @@ fn MapView(map: TopicMap) -> impl IntoView {
                         .iter()
                         .map(|&k| {
                             let other = &layout.nodes[k as usize];
-                            let wording = layout.edge(index, k).and_then(|edge| edge.wording_from(index));
-                            view! { <li>{wording} " " <a href=issue_href(&other.slug)>{other.title.clone()}</a></li> }
+                            let wording = layout.edge(index, k).and_then(|edge| {
+                                Some(relation_wording(lang, edge.relation, edge.outgoing_from(index)?))
+                            });
+                            view! { <li>{wording} " " <a href=localize(issue_href(&other.slug))>{other.title.clone()}</a></li> }
                         })
                         .collect_view();
                     view! {
                         <li>
-                            <a href=issue_href(&node.slug)>{node.title.clone()}</a>
+                            <a href=localize(issue_href(&node.slug))>{node.title.clone()}</a>
                             ":"
                             <ul>{related}</ul>
                         </li>
@@ -150,7 +157,7 @@ fn MapView(map: TopicMap) -> impl IntoView {
             <nav class="focus-areas map-relations" aria-label=text!(map.legend)>
                 <ul class="focus-areas__list">{relation_chips}</ul>
             </nav>
-            <form class="map-search" action=MAP_PATH method="get" role="search" aria-label=text!(map.highlight_form)>
+            <form class="map-search" action=localize(MAP_PATH) method="get" role="search" aria-label=text!(map.highlight_form)>
                 <label for="map-q">{text!(map.highlight_label)}</label>
                 <input id="map-q" name=QUERY_PARAM type="search" value=map.query.clone() />
                 {focus_slug.clone().map(|f| view! { <input type="hidden" name=FOCUS_AREA_PARAM value=f /> })}
@@ -175,9 +182,13 @@ fn MapView(map: TopicMap) -> impl IntoView {
 
 /// What the drawing shows beyond the plain map, in words.
 fn status_line(map: &TopicMap) -> String {
+    let lang = use_lang();
     let mut parts = Vec::new();
     if let Some(relation) = map.relation {
-        parts.push(text!(map.status_relation, legend = relation.legend()));
+        parts.push(text!(
+            map.status_relation,
+            legend = relation_legend(lang, relation)
+        ));
     }
     if let Some(area) = map.focus_area {
         parts.push(text!(

@@ -86,6 +86,8 @@ pub struct SearchIndex {
     pub synonyms: Vec<Synonym>,
     /// Focus-area slugs with their names, in the Action Plan's order.
     pub focus_areas: Vec<(String, String)>,
+    /// The emerging issues' name in the index's language (the filter after the focus areas).
+    pub emerging: String,
 }
 
 /// Narrows results to a focus area, or to the emerging issues.
@@ -97,9 +99,6 @@ pub enum Filter {
 
 /// The `focus` value that selects the emerging issues.
 pub const EMERGING: &str = "emerging";
-
-/// What the emerging issues are called wherever they stand beside the focus areas.
-pub const EMERGING_ISSUES: &str = "Emerging issues";
 
 impl Filter {
     /// From a `focus` query value; `None` when it names no known filter.

@@ -352,7 +352,7 @@ fn facet_counts(index: &SearchIndex, candidates: &[usize]) -> Vec<FacetCount> {
         .collect();
     counts.push(FacetCount {
         slug: EMERGING.to_string(),
-        name: super::EMERGING_ISSUES.to_string(),
+        name: index.emerging.clone(),
         count: count(&Filter::Emerging),
     });
     counts
@@ -451,6 +451,7 @@ mod tests {
                     "Improving Technical Security".into(),
                 ),
             ],
+            emerging: "Emerging issues".into(),
         }
     }
 

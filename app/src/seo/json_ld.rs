@@ -3,7 +3,8 @@ use serde_json::{json, Value};
 
 use super::absolute;
 use crate::domain::{issue_href, share_image_path, IssueDetail, IssueIndex, Relation};
-use crate::SITE_NAME;
+use crate::interface_text::{localize, use_lang};
+use crate::{text, SITE_NAME};
 
 /// A JSON-LD block. The JSON is written so that no text in it can end the `<script>`
 /// element early: `<`, `>` and `&` are escaped as JSON `\u` sequences, which parse back to
@@ -34,7 +35,7 @@ pub fn website_with_issues(index: &IssueIndex) -> Value {
             json!({
                 "@type": "ListItem",
                 "position": i + 1,
-                "url": absolute(&issue_href(&issue.slug)),
+                "url": absolute(&localize(issue_href(&issue.slug))),
                 "name": issue.title,
             })
         })
@@ -44,17 +45,18 @@ pub fn website_with_issues(index: &IssueIndex) -> Value {
             "@context": "https://schema.org",
             "@type": "WebSite",
             "name": SITE_NAME,
-            "url": absolute("/"),
+            "url": absolute(&localize("/")),
+            "inLanguage": use_lang().code(),
             "potentialAction": {
                 "@type": "SearchAction",
-                "target": { "@type": "EntryPoint", "urlTemplate": absolute("/?q={search_term_string}") },
+                "target": { "@type": "EntryPoint", "urlTemplate": absolute(&localize("/?q={search_term_string}")) },
                 "query-input": "required name=search_term_string",
             },
         },
         {
             "@context": "https://schema.org",
             "@type": "ItemList",
-            "name": "Internet issues",
+            "name": text!(home.heading),
             "itemListElement": items,
         },
     ])
@@ -68,8 +70,9 @@ pub fn issue_article(issue: &IssueDetail) -> Value {
         "headline": issue.title,
         "description": issue.summary,
         "dateModified": issue.reviewed,
+        "inLanguage": use_lang().code(),
         "image": absolute(&share_image_path(&issue.slug)),
-        "mainEntityOfPage": absolute(&issue_href(&issue.slug)),
+        "mainEntityOfPage": absolute(&localize(issue_href(&issue.slug))),
         "publisher": publisher(),
         "author": publisher(),
     });
@@ -81,7 +84,7 @@ pub fn issue_article(issue: &IssueDetail) -> Value {
             .related
             .iter()
             .filter(|c| c.relation == Relation::PartOf && c.outgoing == outgoing)
-            .map(|c| json!({ "@type": "Article", "headline": c.issue.title, "url": absolute(&issue_href(&c.issue.slug)) }))
+            .map(|c| json!({ "@type": "Article", "headline": c.issue.title, "url": absolute(&localize(issue_href(&c.issue.slug))) }))
             .collect();
         if !pages.is_empty() {
             article[property] = Value::Array(pages);
@@ -96,8 +99,8 @@ pub fn breadcrumbs(name: &str, path: &str) -> Value {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
-            { "@type": "ListItem", "position": 1, "name": "All issues", "item": absolute("/") },
-            { "@type": "ListItem", "position": 2, "name": name, "item": absolute(path) },
+            { "@type": "ListItem", "position": 1, "name": text!(common.all_issues), "item": absolute(&localize("/")) },
+            { "@type": "ListItem", "position": 2, "name": name, "item": absolute(&localize(path)) },
         ],
     })
 }

@@ -2,7 +2,8 @@ use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
 use super::absolute;
-use crate::domain::{share_image_path, SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH};
+use crate::domain::{share_image_path, Lang, SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH};
+use crate::interface_text::use_lang;
 use crate::SITE_NAME;
 
 /// What a page says about itself in `<head>`: its title, description, canonical address,
@@ -13,7 +14,8 @@ pub struct HeadTags {
     /// The page's own title; empty on the home page (the site's name stands alone).
     pub title: String,
     pub description: String,
-    /// The canonical path.
+    /// The canonical path, in English: [`PageHead`] puts the page's language in front of
+    /// it and links the page in every language.
     pub path: String,
     /// The Open Graph type.
     pub kind: &'static str,
@@ -80,7 +82,21 @@ pub fn PageHead(tags: HeadTags) -> impl IntoView {
         image,
         image_alt,
     } = tags;
-    let url = absolute(&path);
+    let lang = use_lang();
+    let url = absolute(&lang.localized(&path));
+    let alternates = Lang::ALL
+        .into_iter()
+        .map(|other| (other.code(), other))
+        .chain([("x-default", Lang::En)])
+        .map(|(hreflang, other)| {
+            view! { <Link rel="alternate" hreflang=hreflang href=absolute(&other.localized(&path)) /> }
+        })
+        .collect_view();
+    let other_locales = Lang::ALL
+        .into_iter()
+        .filter(|other| *other != lang)
+        .map(|other| view! { <Meta property="og:locale:alternate" content=other.og_locale() /> })
+        .collect_view();
     let image = absolute(&share_image_path(&image));
     let shared_title = if title.is_empty() {
         SITE_NAME.to_string()
@@ -91,7 +107,10 @@ pub fn PageHead(tags: HeadTags) -> impl IntoView {
         <Title text=title />
         <Meta name="description" content=description.clone() />
         <Link rel="canonical" href=url.clone() />
+        {alternates}
         <Meta property="og:site_name" content=SITE_NAME />
+        <Meta property="og:locale" content=lang.og_locale() />
+        {other_locales}
         <Meta property="og:type" content=kind />
         <Meta property="og:title" content=shared_title.clone() />
         <Meta property="og:description" content=description.clone() />

@@ -20,13 +20,13 @@ impl Scratch {
         let dir = tempfile::tempdir().expect("temp dir");
         fs::create_dir(dir.path().join("issues")).expect("issues dir");
         let source = real_content();
-        for file in [
-            "site.toml",
-            "glossary.toml",
-            "connections.toml",
-            "links.toml",
-        ] {
-            fs::copy(source.join(file), dir.path().join(file)).expect("copy a content file");
+        // Every file at the top: the English ones and their translations.
+        for entry in fs::read_dir(&source).expect("read content") {
+            let path = entry.expect("entry").path();
+            if path.is_file() {
+                let name = path.file_name().expect("name");
+                fs::copy(&path, dir.path().join(name)).expect("copy a content file");
+            }
         }
         for entry in fs::read_dir(source.join("issues")).expect("read issues") {
             let path = entry.expect("entry").path();

@@ -69,7 +69,15 @@ pub fn apply(router: Router, limits: &Limits, hsts: bool) -> Router {
         .layer(MapRequestBodyLayer::new(axum::body::Body::new))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
         .layer(axum::middleware::from_fn_with_state(pages.clone(), serve_rendered));
-    Router::new().fallback_service(Front::new(router.layer(stack), pages, permits))
+    // The language layer goes in front of the routes, so that `/fr/issues/dns` is routed
+    // as `/issues/dns` (a layer added with `Router::layer` runs after routing).
+    let localized =
+        Router::new()
+            .fallback_service(router.layer(stack))
+            .layer(axum::middleware::from_fn(
+                super::language::route_by_language,
+            ));
+    Router::new().fallback_service(Front::new(localized, pages, permits))
 }
 
 /// Longest accepted path plus query, and total size of the request headers. No page or API

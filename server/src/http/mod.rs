@@ -9,6 +9,7 @@ pub mod fixed_bytes;
 mod front;
 pub use front::access_log;
 mod health;
+mod language;
 mod middleware;
 pub mod page_store;
 mod security_headers;
