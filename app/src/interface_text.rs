@@ -98,6 +98,12 @@ pub fn relation_legend(lang: Lang, relation: Relation) -> String {
     name
 }
 
+/// "figure from 2022" in `lang`: said beside a figure more than three years older than its
+/// page's review.
+pub fn figure_age_label(lang: Lang, year: u16) -> String {
+    crate::i18n::td_string!(lang.locale(), facts.figure_from, year = year).to_string()
+}
+
 /// The interface string `key` (a path in `locales/en.json`, such as `footer.glossary`) in
 /// the page's language, with `name = value` arguments for its `{{ name }}` placeholders.
 #[macro_export]

@@ -11,7 +11,13 @@ fn slugs_and_titles() -> Vec<(String, String)> {
         .expect("content/issues")
         .map(|entry| entry.expect("entry").path())
         // English files only: translations are `<slug>.<lang>.md`.
-        .filter(|path| !path.file_stem().expect("stem").to_string_lossy().contains('.'))
+        .filter(|path| {
+            !path
+                .file_stem()
+                .expect("stem")
+                .to_string_lossy()
+                .contains('.')
+        })
         .map(|path| {
             let slug = path
                 .file_stem()

@@ -22,7 +22,7 @@ pub use connection_list::ConnectionList;
 pub use editor_notes::EditorNotes;
 pub use error_view::ErrorView;
 pub use facts_panel::FactsPanel;
-pub use isoc_quote::{IsocQuote, ISOC_ISSUES_URL};
+pub use isoc_quote::{IsocQuote, QuoteSource, ISOC_ISSUES_URL};
 pub use issue_card::IssueCard;
 pub use issue_icon::IssueIcon;
 pub use language_switcher::LanguageSwitcher;

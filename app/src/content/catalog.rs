@@ -4,6 +4,7 @@ use std::ops::Range;
 use super::connections::ConnectionRecord;
 use super::dates::IsoDate;
 use super::error::ContentError;
+use super::locale_format::date_label;
 use super::map_layout::{lay_out, MapIssue, MapLink};
 use crate::domain::{
     Change, ChangeEntry, Connection, EditorNote, Fact, GlossaryEntry, IssueDetail, IssueIndex,
@@ -51,6 +52,8 @@ pub(super) struct IssueRecord {
 pub(super) struct SiteText {
     pub about: String,
     pub intro: String,
+    /// The English intro, when `intro` translates it.
+    pub intro_original: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -450,6 +453,7 @@ impl Catalog {
         Ok(IssueIndex {
             about: self.text.about.clone(),
             intro: self.text.intro.clone(),
+            intro_original: self.text.intro_original.clone(),
             focus_areas: self.links(&self.focus_areas),
             filter: filter_link,
             sections,
@@ -485,7 +489,7 @@ impl Catalog {
                 .map(|&i| self.glossary[i].clone())
                 .collect(),
             reviewed: issue.reviewed.iso(),
-            reviewed_label: issue.reviewed.to_string(),
+            reviewed_label: date_label(&issue.reviewed, self.lang),
             editor_notes: issue.editor_notes.clone(),
             changes: issue.changes.clone(),
             focus_areas: self.links(&issue.focus_areas),

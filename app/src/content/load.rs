@@ -462,6 +462,7 @@ fn build(
         SiteText {
             about: trimmed(&site.data.about),
             intro: trimmed(&site.data.intro),
+            intro_original: None,
         },
         focus_areas,
         sections,

@@ -16,6 +16,7 @@ mod glossary;
 mod issue_fields;
 mod links;
 mod load;
+mod locale_format;
 pub mod map_layout;
 mod markdown;
 mod paragraphs;

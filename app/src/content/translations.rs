@@ -15,6 +15,7 @@ use toml::Spanned;
 
 use super::catalog::{Catalog, IssueRecord, Words};
 use super::connections::WHY_MAX_CHARS;
+use super::dates::IsoDate;
 use super::error::ContentError;
 use super::files::{
     ConnectionsFile, ConnectionsTranslationFile, GlossaryFile, GlossaryTranslationFile, IssueFile,
@@ -22,11 +23,13 @@ use super::files::{
 };
 use super::issue_fields::check_summary;
 use super::load::{read_front_matter_file, read_toml_file};
+use super::locale_format::{date_label, figure_label};
 use super::paragraphs::paragraphs;
 use super::parsed::{require_text, trimmed, Parsed};
 use super::render::{render_translation, IssueSource};
 use super::terms::MarkedTerm;
 use crate::domain::{Lang, TermRef, Translation};
+use crate::interface_text::figure_age_label;
 
 /// The English files, as read and checked.
 pub(super) struct EnglishFiles<'a> {
@@ -295,7 +298,10 @@ fn translate_site(
     require_text(&parsed, &site.about, "about", errors);
     require_text(&parsed, &site.intro, "intro", errors);
     words.text.about = paragraphs(site.about.get_ref()).join("\n\n");
-    words.text.intro = trimmed(&site.intro);
+    words.text.intro_original = Some(std::mem::replace(
+        &mut words.text.intro,
+        trimmed(&site.intro),
+    ));
     if site.sections.len() != english.data.sections.len() {
         errors.push(parsed.whole_file(format!(
             "has {} sections; site.toml has {}, and the translation names each, in the same order",
@@ -496,7 +502,8 @@ fn translate_issue(
         require_text(&parsed, reason, "facts_missing", errors);
         record.facts_missing = Some(trimmed(reason));
     }
-    translate_facts(&parsed, &english.data, record, errors);
+    translate_facts(context.lang, &parsed, &english.data, record, errors);
+    relabel_dates(context.lang, record);
     translate_editor_notes(&parsed, file, record, errors);
 
     let marked: Vec<MarkedTerm> = record
@@ -542,6 +549,7 @@ impl IssueContext<'_> {
 }
 
 fn translate_facts(
+    lang: Lang,
     parsed: &Parsed<IssueTranslationFile>,
     english: &IssueFile,
     record: &mut IssueRecord,
@@ -580,8 +588,15 @@ fn translate_facts(
         }
         shown.text = trimmed(&fact.text);
         shown.note = fact.note.as_ref().map(trimmed);
-        if let Some(figure) = &fact.figure {
-            shown.figure = trimmed(figure);
+        shown.figure = match &fact.figure {
+            Some(figure) => trimmed(figure),
+            None => figure_label(english_figure, lang).unwrap_or_else(|| shown.figure.clone()),
+        };
+        if let Ok(as_of) = IsoDate::parse(&shown.as_of) {
+            shown.as_of_label = date_label(&as_of, lang);
+            if shown.age_label.is_some() {
+                shown.age_label = Some(figure_age_label(lang, as_of.year));
+            }
         }
     }
 }
@@ -633,6 +648,24 @@ pub(super) fn with_stamp(text: &str, stamp: &str) -> Option<String> {
         offset += line.len();
     }
     None
+}
+
+/// The record's dates (standards, changes) as `lang` writes them; the facts' are relabelled
+/// with their words.
+fn relabel_dates(lang: Lang, record: &mut IssueRecord) {
+    for standard in &mut record.standards {
+        let date = IsoDate {
+            year: u16::try_from(standard.year).unwrap_or_default(),
+            month: standard.month.and_then(|m| u8::try_from(m).ok()),
+            day: None,
+        };
+        standard.published_label = date_label(&date, lang);
+    }
+    for change in &mut record.changes {
+        if let Ok(date) = IsoDate::parse(&change.date) {
+            change.date_label = date_label(&date, lang);
+        }
+    }
 }
 
 /// Whitespace runs as single spaces, so a quote may wrap differently from the blurb.

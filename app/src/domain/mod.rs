@@ -71,6 +71,9 @@ pub struct IssueIndex {
     pub about: String,
     /// The Internet Society's introduction to its issues, quoted.
     pub intro: String,
+    /// On a French or Spanish page, the Internet Society's English words that `intro`
+    /// translates.
+    pub intro_original: Option<String>,
     pub focus_areas: Vec<IssueLink>,
     /// The focus area the listing is narrowed to (or `emerging`), if any.
     pub filter: Option<IssueLink>,

@@ -2,7 +2,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{ErrorView, IsocQuote, IssueCard};
+use crate::components::{ErrorView, IsocQuote, IssueCard, QuoteSource};
 use crate::domain::urls::home_href;
 use crate::domain::{issue_href, IssueIndex, IssueLink, Section, SectionKind};
 use crate::interface_text::{localize, use_lang};
@@ -52,6 +52,17 @@ fn listing_key(index: &IssueIndex) -> String {
     format!("{filter}|{}", index.search.query)
 }
 
+/// The Internet Society's intro line is in its own words in English only: elsewhere it is
+/// the explorer's translation.
+fn intro_source(index: &IssueIndex) -> QuoteSource {
+    match &index.intro_original {
+        Some(original) => QuoteSource::Translation {
+            original_html: format!("<p>{}</p>", crate::domain::html::escaped(original)),
+        },
+        None => QuoteSource::Original,
+    }
+}
+
 #[component]
 fn Listing(index: IssueIndex) -> impl IntoView {
     let description = index.about.clone();
@@ -71,7 +82,7 @@ fn Listing(index: IssueIndex) -> impl IntoView {
         <section class="intro" aria-labelledby="intro-heading">
             <h1 id="intro-heading">{text!(home.heading)}</h1>
             <p class="intro__lead">{index.about.clone()}</p>
-            <IsocQuote><p>{index.intro.clone()}</p></IsocQuote>
+            <IsocQuote source=intro_source(&index)><p>{index.intro.clone()}</p></IsocQuote>
         </section>
         {if index.search.query.is_empty() {
             // No query: no island, so `/` loads no search code; the box's first keystroke

@@ -4,11 +4,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{
-    ConnectionList, EditorNotes, ErrorView, FactsPanel, IsocQuote, IssueIcon, TermList,
+    ConnectionList, EditorNotes, ErrorView, FactsPanel, IsocQuote, IssueIcon, QuoteSource, TermList,
 };
 use crate::domain::urls::{CHANGES_PATH, HOME_PATH};
 use crate::domain::{
-    issue_href, map_href, Change, IssueDetail, IssueLink, MapParams, Reading, SectionKind, Standard,
+    issue_href, map_href, Change, IssueDetail, IssueLink, MapParams, Reading, SectionKind,
+    Standard, Translation,
 };
 use crate::error::AppError;
 use crate::interface_text::{localize, use_lang};
@@ -53,6 +54,21 @@ pub fn IssuePage() -> impl IntoView {
     }
 }
 
+/// The blurb's words: the Internet Society's in English; on a French or Spanish page its
+/// own words in that language when it published them, otherwise the explorer's translation.
+fn blurb_source(issue: &IssueDetail) -> QuoteSource {
+    match &issue.translation {
+        None => QuoteSource::Original,
+        Some(Translation {
+            blurb_quoted_from: Some(address),
+            ..
+        }) => QuoteSource::OwnPage(address.clone()),
+        Some(translation) => QuoteSource::Translation {
+            original_html: translation.original_blurb_html.clone(),
+        },
+    }
+}
+
 #[component]
 fn IssueArticle(issue: IssueDetail) -> impl IntoView {
     let kind = match issue.section {
@@ -75,7 +91,13 @@ fn IssueArticle(issue: IssueDetail) -> impl IntoView {
                     <h1 id="issue-title">{issue.title.clone()}</h1>
                 </div>
             </header>
-            <IsocQuote>
+            {issue.translation.as_ref().filter(|t| t.stale).map(|_| view! {
+                <p class="translation-note" role="note">
+                    {text!(issue.stale_translation)} " "
+                    <a href=issue_href(&issue.slug) hreflang="en">{text!(issue.read_english)}</a>
+                </p>
+            })}
+            <IsocQuote source=blurb_source(&issue)>
                 // Rendered on the server from checked content: no raw HTML gets in.
                 <div class="isoc-quote__text" inner_html=issue.blurb_html></div>
             </IsocQuote>
