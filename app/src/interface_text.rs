@@ -51,6 +51,12 @@ pub fn page_lang() -> Lang {
     }
 }
 
+/// `lang="en"` for English words on a French or Spanish page (document titles, the
+/// change log); nothing on an English page, whose language is already English.
+pub fn english_on_page() -> Option<&'static str> {
+    (use_lang() != Lang::En).then_some("en")
+}
+
 /// `path`, an English root-relative address from [`crate::domain::urls`], in the page's
 /// language: `/issues/dns` on a French page is `/fr/issues/dns`.
 pub fn localize(path: impl AsRef<str>) -> String {

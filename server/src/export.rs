@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use app::content::Catalog;
-use app::domain::{issue_href, share_image_path, urls};
+use app::domain::{issue_href, share_image_path, urls, Lang};
 use axum::body::{to_bytes, Body};
 use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::Router;
@@ -91,9 +91,19 @@ pub async fn export(
     let mut written = copy_tree(&site_root, out)?;
     let mut exported = Vec::new();
 
-    let mut pages: Vec<(String, String)> = urls::SITE_PAGES
+    // Every page in every language: `/fr/issues/dns` → `fr/issues/dns.html`.
+    let mut paths: Vec<String> = urls::SITE_PAGES
         .iter()
-        .map(|&path| (path.to_string(), page_file(path)))
+        .map(|path| path.to_string())
+        .collect();
+    paths.extend(catalog.slugs().map(issue_href));
+    let pages: Vec<(String, String)> = paths
+        .iter()
+        .flat_map(|path| Lang::ALL.map(|lang| lang.localized(path)))
+        .map(|path| {
+            let file = page_file(&path);
+            (path, file)
+        })
         .collect();
     let mut files = vec![
         ("/sitemap.xml".to_string(), "sitemap.xml".to_string()),
@@ -103,7 +113,6 @@ pub async fn export(
         (share_image_path("site"), "share/site.png".into()),
     ];
     for slug in catalog.slugs() {
-        pages.push((issue_href(slug), format!("issues/{slug}.html")));
         files.push((share_image_path(slug), format!("share/{slug}.png")));
     }
     for (url, file) in pages.iter().chain(&files) {
@@ -194,10 +203,12 @@ async fn fetch(
     Ok((parts.headers, body))
 }
 
-/// The file a site page is written to: `/` → `index.html`, `/map` → `map.html`.
+/// The file a site page is written to: `/` → `index.html`, `/map` → `map.html`,
+/// `/fr/` → `fr/index.html`.
 fn page_file(path: &str) -> String {
     match path.trim_start_matches('/') {
         "" => "index.html".to_string(),
+        folder if folder.ends_with('/') => format!("{folder}index.html"),
         name => format!("{name}.html"),
     }
 }

@@ -41,6 +41,9 @@ fn the_export_writes_every_page_and_a_headers_file_with_each_page_csp() {
         ("/map", "map.html"),
         ("/glossary", "glossary.html"),
         ("/changes", "changes.html"),
+        ("/fr/", "fr/index.html"),
+        ("/fr/issues/dns", "fr/issues/dns.html"),
+        ("/es/glossary", "es/glossary.html"),
         ("/404.html", "404.html"),
     ] {
         let html = read(file);
@@ -66,6 +69,18 @@ fn the_export_writes_every_page_and_a_headers_file_with_each_page_csp() {
             .ok(),
         Some(26)
     );
+    for lang in ["fr", "es"] {
+        assert_eq!(
+            std::fs::read_dir(out.path().join(lang).join("issues"))
+                .map(|dir| dir.count())
+                .ok(),
+            Some(26),
+            "{lang}"
+        );
+        assert!(
+            read(&format!("{lang}/issues/tls.html")).contains(&format!("<html lang=\"{lang}\""))
+        );
+    }
     assert!(headers.contains("\n/pkg/*\n  cache-control: max-age=31536000, immutable"));
     let search: serde_json::Value =
         serde_json::from_str(&read("api/search-index")).expect("the search data is JSON");
@@ -75,7 +90,10 @@ fn the_export_writes_every_page_and_a_headers_file_with_each_page_csp() {
         .join("pkg/explorer.0123456789abcdef.css")
         .exists());
     assert!(out.path().join("share/dns.png").exists());
-    assert!(read("sitemap.xml").contains("/issues/dns</loc>"));
+    let sitemap = read("sitemap.xml");
+    assert!(sitemap.contains("/issues/dns</loc>"));
+    assert!(sitemap.contains("/fr/issues/dns</loc>"));
+    assert!(sitemap.contains("hreflang=\"es\" href=\"") && sitemap.contains("/es/issues/dns\"/>"));
     // The feed keeps its Atom type: a static host would call a .xml file plain XML.
     assert!(read("feed.xml").contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
     let feed = headers

@@ -215,7 +215,8 @@ async fn the_sitemap_lists_every_page_and_robots_points_to_it() {
         .skip(1)
         .map(|rest| &rest[..rest.find("</loc>").expect("closed")])
         .collect();
-    assert_eq!(locs.len(), 4 + 26);
+    // Every page in English, French and Spanish.
+    assert_eq!(locs.len(), 3 * (4 + 26));
     for path in [
         "/",
         "/map",
@@ -223,11 +224,22 @@ async fn the_sitemap_lists_every_page_and_robots_points_to_it() {
         "/changes",
         "/issues/dns",
         "/issues/women-in-tech",
+        "/fr/",
+        "/es/map",
+        "/fr/issues/dns",
     ] {
         assert!(locs.contains(&format!("{BASE}{path}").as_str()), "{path}");
     }
     assert!(xml.contains(&format!(
         "<loc>{BASE}/issues/dns</loc><lastmod>2026-12-06</lastmod>"
+    )));
+    // Each entry names its page in the other languages, English as the default.
+    assert!(xml.contains(&format!(
+        "<loc>{BASE}/es/issues/dns</loc><lastmod>2026-12-06</lastmod>\
+         <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"{BASE}/issues/dns\"/>\
+         <xhtml:link rel=\"alternate\" hreflang=\"fr\" href=\"{BASE}/fr/issues/dns\"/>\
+         <xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"{BASE}/es/issues/dns\"/>\
+         <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{BASE}/issues/dns\"/>"
     )));
     for loc in &locs {
         let path = loc.strip_prefix(BASE).expect("absolute");

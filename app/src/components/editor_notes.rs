@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::{issue_href, Citation, EditorNote};
-use crate::interface_text::localize;
+use crate::interface_text::{english_on_page, localize};
 use crate::text;
 
 /// Where the explorer's own sources disagree with the Internet Society's words: shown
@@ -27,11 +27,11 @@ fn NoteItem(note: EditorNote) -> impl IntoView {
     let cites = match note.cites {
         Citation::Fact { issue, figure, source_title, source_org } => view! {
             {text!(notes.see_figure)} <a href=localize(issue_href(&issue.slug))>{text!(notes.figure_on, figure = figure, title = issue.short_title)}</a>
-            {format!(" ({source_title}, {source_org}).")}
+            " (" <cite lang=english_on_page()>{source_title}</cite> {format!(", {source_org}).")}
         }
         .into_any(),
         Citation::Source { source_title, source_org, source_url, seen_in } => view! {
-            {text!(common.source)} <a href=source_url rel="external">{source_title}</a> {format!(", {source_org}.")}
+            {text!(common.source)} <a href=source_url rel="external" lang=english_on_page()>{source_title}</a> {format!(", {source_org}.")}
             {seen_in.map(|copy| view! { " " <small class="seen-in">{text!(notes.read_in)} <a href=copy rel="external">{text!(notes.a_copy)}</a> "."</small> })}
         }
         .into_any(),

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::Fact;
+use crate::interface_text::english_on_page;
 use crate::text;
 
 /// Key figures, each with the date it refers to and its source. Shows nothing when the
@@ -29,7 +30,7 @@ fn FactItem(fact: Fact) -> impl IntoView {
                 {text!(facts.as_of)} <time datetime=fact.as_of>{fact.as_of_label}</time>
                 {fact.age_label.map(|age| view! { " " <strong class="fact__age">{format!("({age})")}</strong> })}
                 {text!(facts.source_before)}
-                <a href=fact.source_url rel="external">{fact.source_title}</a>
+                <a href=fact.source_url rel="external" lang=english_on_page()>{fact.source_title}</a>
                 ", " {fact.source_org} "."
                 {fact.note.map(|note| view! { " " <span class="fact__note">{note}</span> })}
             </p>

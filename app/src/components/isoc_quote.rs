@@ -1,3 +1,4 @@
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::text;
@@ -22,41 +23,49 @@ pub enum QuoteSource {
 /// the explorer's translation, labelled as one, with the English original under it.
 #[component]
 pub fn IsocQuote(source: QuoteSource, children: Children) -> impl IntoView {
-    match source {
-        QuoteSource::Original => view! {
-            <figure class="isoc-quote">
-                <figcaption class="isoc-quote__by">
-                    {text!(quote.by_before)}
-                    <a href=ISOC_ISSUES_URL rel="external">{text!(footer.credits_link)}</a>
-                </figcaption>
-                <blockquote cite=ISOC_ISSUES_URL>{children()}</blockquote>
-            </figure>
-        }
-        .into_any(),
-        QuoteSource::OwnPage(address) => view! {
-            <figure class="isoc-quote">
-                <figcaption class="isoc-quote__by">
-                    {text!(quote.own_page_before)}
-                    <a href=address.clone() rel="external">{text!(quote.own_page)}</a>
-                </figcaption>
-                <blockquote cite=address>{children()}</blockquote>
-            </figure>
-        }
-        .into_any(),
-        QuoteSource::Translation { original_html } => view! {
-            <figure class="isoc-quote isoc-quote--translated">
-                <figcaption class="isoc-quote__by">
-                    {text!(quote.translated_before)}
-                    <a href=ISOC_ISSUES_URL rel="external" hreflang="en">{text!(footer.credits_link)}</a>
-                </figcaption>
-                <div class="isoc-quote__translation">{children()}</div>
-                <details class="isoc-quote__original">
-                    <summary>{text!(quote.original)}</summary>
-                    // Rendered on the server from checked content: no raw HTML gets in.
-                    <blockquote lang="en" cite=ISOC_ISSUES_URL inner_html=original_html></blockquote>
-                </details>
-            </figure>
-        }
-        .into_any(),
+    let (class, before, address, link_text, original) = match source {
+        QuoteSource::Original => (
+            "isoc-quote",
+            text!(quote.by_before),
+            ISOC_ISSUES_URL.to_string(),
+            text!(footer.credits_link),
+            None,
+        ),
+        QuoteSource::OwnPage(address) => (
+            "isoc-quote",
+            text!(quote.own_page_before),
+            address,
+            text!(quote.own_page),
+            None,
+        ),
+        QuoteSource::Translation { original_html } => (
+            "isoc-quote isoc-quote--translated",
+            text!(quote.translated_before),
+            ISOC_ISSUES_URL.to_string(),
+            text!(footer.credits_link),
+            Some(original_html),
+        ),
+    };
+    // A translation is not the Internet Society's text: no `<blockquote>` around it.
+    let words = match original {
+        None => Either::Left(view! { <blockquote cite=address.clone()>{children()}</blockquote> }),
+        Some(original_html) => Either::Right(view! {
+            <div class="isoc-quote__translation">{children()}</div>
+            <details class="isoc-quote__original">
+                <summary>{text!(quote.original)}</summary>
+                // Rendered on the server from checked content: no raw HTML gets in.
+                <blockquote lang="en" cite=ISOC_ISSUES_URL inner_html=original_html></blockquote>
+            </details>
+        }),
+    };
+    let hreflang = (class != "isoc-quote").then_some("en");
+    view! {
+        <figure class=class>
+            <figcaption class="isoc-quote__by">
+                {before}
+                <a href=address rel="external" hreflang=hreflang>{link_text}</a>
+            </figcaption>
+            {words}
+        </figure>
     }
 }

@@ -28,7 +28,7 @@ use super::paragraphs::paragraphs;
 use super::parsed::{require_text, trimmed, Parsed};
 use super::render::{render_translation, IssueSource};
 use super::terms::MarkedTerm;
-use crate::domain::{Lang, TermRef, Translation};
+use crate::domain::{Citation, Lang, TermRef, Translation};
 use crate::interface_text::figure_age_label;
 
 /// The English files, as read and checked.
@@ -504,7 +504,7 @@ fn translate_issue(
     }
     translate_facts(context.lang, &parsed, &english.data, record, errors);
     relabel_dates(context.lang, record);
-    translate_editor_notes(&parsed, file, record, errors);
+    translate_editor_notes(context.lang, &parsed, file, record, errors);
 
     let marked: Vec<MarkedTerm> = record
         .terms
@@ -602,6 +602,7 @@ fn translate_facts(
 }
 
 fn translate_editor_notes(
+    lang: Lang,
     parsed: &Parsed<IssueTranslationFile>,
     file: &IssueTranslationFile,
     record: &mut IssueRecord,
@@ -628,6 +629,11 @@ fn translate_editor_notes(
         require_text(parsed, &note.note, "note", errors);
         shown.quote = quote;
         shown.note = trimmed(&note.note);
+        if let Citation::Fact { figure, .. } = &mut shown.cites {
+            if let Some(label) = figure_label(figure, lang) {
+                *figure = label;
+            }
+        }
     }
 }
 

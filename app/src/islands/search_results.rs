@@ -216,22 +216,30 @@ fn Count(count: u32, nouns: std::sync::Arc<(String, String)>) -> impl IntoView {
     }
 }
 
+type Decoded = (std::rc::Rc<str>, std::rc::Rc<crate::search::SearchIndex>);
+
 thread_local! {
-    /// The search data, decoded once from the session's JSON.
-    static DECODED: std::cell::RefCell<Option<std::rc::Rc<crate::search::SearchIndex>>> =
-        const { std::cell::RefCell::new(None) };
+    /// The search data, decoded once from the session's JSON (the text it came from is
+    /// kept: another language's page brings other text).
+    static DECODED: std::cell::RefCell<Option<Decoded>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The search data decoded from `text` (once per page life); `None`, with a warning, when
-/// the text is not search data, and the results stay as the server rendered them.
-fn decoded(text: &str) -> Option<std::rc::Rc<crate::search::SearchIndex>> {
-    if let Some(index) = DECODED.with_borrow(Clone::clone) {
-        return Some(index);
+/// The search data decoded from `text` (once per text); `None`, with a warning, when the
+/// text is not search data, and the results stay as the server rendered them.
+fn decoded(text: &std::rc::Rc<str>) -> Option<std::rc::Rc<crate::search::SearchIndex>> {
+    let cached = DECODED.with_borrow(|decoded| {
+        decoded
+            .as_ref()
+            .filter(|(from, _)| std::rc::Rc::ptr_eq(from, text))
+            .map(|(_, index)| std::rc::Rc::clone(index))
+    });
+    if cached.is_some() {
+        return cached;
     }
     match serde_json::from_str::<crate::search::SearchIndex>(text) {
         Ok(index) => {
             let index = std::rc::Rc::new(index);
-            DECODED.set(Some(std::rc::Rc::clone(&index)));
+            DECODED.set(Some((std::rc::Rc::clone(text), std::rc::Rc::clone(&index))));
             Some(index)
         }
         Err(error) => {

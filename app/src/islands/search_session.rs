@@ -3,8 +3,8 @@
 //! this module's one thread-local.
 //!
 //! Two things have a state:
-//! - the search data ([`IndexState`]): fetched once, the first time the search is used, and
-//!   kept as JSON text. The results island decodes it (`search_results.rs`): the decoders
+//! - the search data ([`IndexState`]): fetched once per language, the first time the search
+//!   is used, and kept as JSON text. The results island decodes it (`search_results.rs`): the decoders
 //!   then live in its lazy WASM chunk, not in the module every page loads;
 //! - where typed queries go ([`Results`]): nowhere yet, to a navigation that is opening
 //!   `/?q=…`, or to the results island that ranks them in place.
@@ -18,20 +18,23 @@ use std::rc::Rc;
 
 use web_sys::HtmlFormElement;
 
+use crate::domain::Lang;
+use crate::interface_text::page_lang;
+
 /// Where the search data is served (a cacheable GET with an ETag).
 const SEARCH_INDEX_URL: &str = "/api/search-index";
 
 type Waiter = Box<dyn FnOnce(Rc<str>)>;
 type Subscriber = Rc<dyn Fn(String)>;
 
-/// The search data.
+/// The search data of the page's language.
 enum IndexState {
     /// Not asked for yet, or the last fetch failed (the next use tries again).
     Absent,
     /// On its way; these run, in order, once it is here.
-    Fetching(Vec<Waiter>),
+    Fetching(Lang, Vec<Waiter>),
     /// The search data as the server sent it (JSON).
-    Ready(Rc<str>),
+    Ready(Lang, Rc<str>),
 }
 
 /// Where the box's queries go.
@@ -77,29 +80,36 @@ pub fn with_index_text(then: impl FnOnce(Rc<str>) + 'static) {
 /// in the WASM, rather than one per caller.
 fn when_index_text(then: Waiter) {
     let mut then = Some(then);
+    // A page in another language (the visitor switched) needs that language's data.
+    let lang = page_lang();
     let next = SESSION.with_borrow_mut(|session| match &mut session.index {
-        IndexState::Ready(index) => NextStep::Run(Rc::clone(index)),
-        IndexState::Fetching(waiting) => {
+        IndexState::Ready(of, index) if *of == lang => NextStep::Run(Rc::clone(index)),
+        IndexState::Fetching(of, waiting) if *of == lang => {
             waiting.extend(then.take());
             NextStep::Wait
         }
-        IndexState::Absent => {
-            session.index = IndexState::Fetching(then.take().into_iter().collect());
+        _ => {
+            session.index = IndexState::Fetching(lang, then.take().into_iter().collect());
             NextStep::Fetch
         }
     });
     match next {
         NextStep::Run(index) => then.into_iter().for_each(|then| then(index.clone())),
         NextStep::Wait => {}
-        NextStep::Fetch => leptos::task::spawn_local(async {
-            let fetched = fetch_index().await.map(Rc::<str>::from);
+        NextStep::Fetch => leptos::task::spawn_local(async move {
+            let fetched = fetch_index(lang).await.map(Rc::<str>::from);
             let waiting = SESSION.with_borrow_mut(|session| {
+                // Another language's fetch may have started meanwhile: that one owns the
+                // state, and this one's data goes to no one.
+                if !matches!(&session.index, IndexState::Fetching(of, _) if *of == lang) {
+                    return Vec::new();
+                }
                 let next = match &fetched {
-                    Ok(index) => IndexState::Ready(Rc::clone(index)),
+                    Ok(index) => IndexState::Ready(lang, Rc::clone(index)),
                     Err(_) => IndexState::Absent,
                 };
                 match std::mem::replace(&mut session.index, next) {
-                    IndexState::Fetching(waiting) => waiting,
+                    IndexState::Fetching(_, waiting) => waiting,
                     _ => Vec::new(),
                 }
             });
@@ -113,19 +123,23 @@ fn when_index_text(then: Waiter) {
 }
 
 #[cfg(feature = "hydrate")]
-async fn fetch_index() -> Result<String, String> {
-    let response = gloo_net::http::Request::get(SEARCH_INDEX_URL)
+async fn fetch_index(lang: Lang) -> Result<String, String> {
+    let url = match lang {
+        Lang::En => SEARCH_INDEX_URL.to_string(),
+        _ => format!("{SEARCH_INDEX_URL}?lang={}", lang.code()),
+    };
+    let response = gloo_net::http::Request::get(&url)
         .send()
         .await
         .map_err(|error| error.to_string())?;
     if !response.ok() {
-        return Err(format!("{SEARCH_INDEX_URL} answered {}", response.status()));
+        return Err(format!("{url} answered {}", response.status()));
     }
     response.text().await.map_err(|error| error.to_string())
 }
 
 #[cfg(not(feature = "hydrate"))]
-async fn fetch_index() -> Result<String, String> {
+async fn fetch_index(_: Lang) -> Result<String, String> {
     Err(format!("{SEARCH_INDEX_URL} is fetched in the browser only"))
 }
 

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use crate::components::{runs_by, ErrorView};
 use crate::domain::urls::{CHANGES_PATH, FEED_PATH};
 use crate::domain::{issue_href, ChangeEntry};
-use crate::interface_text::{localize, use_lang};
+use crate::interface_text::{english_on_page, localize, use_lang};
 use crate::seo::{HeadTags, PageHead};
 use crate::server_fns::changes::get_changes;
 use crate::text;
@@ -44,7 +44,7 @@ fn Changes(entries: Vec<ChangeEntry>) -> impl IntoView {
                         .map(|entry| view! {
                             <li>
                                 <A href=localize(issue_href(&entry.issue.slug))>{entry.issue.title}</A>
-                                ": " {entry.change.what}
+                                {text!(common.colon)} <span lang=english_on_page()>{entry.change.what}</span>
                             </li>
                         })
                         .collect_view()}

@@ -12,7 +12,7 @@ use crate::domain::{
     Standard, Translation,
 };
 use crate::error::AppError;
-use crate::interface_text::{localize, use_lang};
+use crate::interface_text::{english_on_page, localize, use_lang};
 use crate::seo::{breadcrumbs, issue_article, HeadTags, JsonLd, PageHead};
 use crate::server_fns::issues::{closest_issues, get_issue};
 use crate::text;
@@ -150,10 +150,11 @@ fn share_alt(issue: &IssueDetail) -> String {
         .iter()
         .map(|area| area.title.as_str())
         .collect();
-    format!(
-        "{}: {}. Internet Issues Explorer",
-        issue.title,
-        areas.join(", ")
+    text!(
+        issue.share_alt,
+        title = issue.title.clone(),
+        areas = areas.join(", "),
+        site = crate::SITE_NAME
     )
 }
 
@@ -174,7 +175,7 @@ fn StandardList(standards: Vec<Standard>) -> impl IntoView {
                             view! {
                                 <li>
                                     <a href=standard.url rel="external">{format!("RFC {}", standard.rfc)}</a>
-                                    {text!(common.colon)} <cite>{standard.title}</cite> {detail}
+                                    {text!(common.colon)} <cite lang=english_on_page()>{standard.title}</cite> {detail}
                                 </li>
                             }
                         })
@@ -194,7 +195,7 @@ fn ReadingList(reading: Vec<Reading>) -> impl IntoView {
                 {reading
                     .into_iter()
                     .map(|link| view! {
-                        <li><a href=link.url rel="external">{link.title}</a> " · " {link.publisher}</li>
+                        <li><a href=link.url rel="external" lang=english_on_page()>{link.title}</a> " · " {link.publisher}</li>
                     })
                     .collect_view()}
             </ul>
@@ -212,7 +213,7 @@ fn ChangeList(changes: Vec<Change>) -> impl IntoView {
                 {changes
                     .into_iter()
                     .map(|change| view! {
-                        <li><time datetime=change.date>{change.date_label}</time> {text!(common.colon)} {change.what}</li>
+                        <li><time datetime=change.date>{change.date_label}</time> {text!(common.colon)} <span lang=english_on_page()>{change.what}</span></li>
                     })
                     .collect_view()}
             </ul>

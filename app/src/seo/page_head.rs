@@ -4,7 +4,7 @@ use leptos_meta::{Link, Meta, Title};
 use super::absolute;
 use crate::domain::{share_image_path, Lang, SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH};
 use crate::interface_text::use_lang;
-use crate::SITE_NAME;
+use crate::{text, SITE_NAME};
 
 /// What a page says about itself in `<head>`: its title, description, canonical address,
 /// link-preview tags and robots directive. Built with [`HeadTags::page`] and refined with
@@ -41,7 +41,7 @@ impl HeadTags {
             kind: "website",
             indexed: true,
             image: "site".to_string(),
-            image_alt: format!("{SITE_NAME}: Internet issues in plain language"),
+            image_alt: text!(common.share_alt, site = SITE_NAME),
         }
     }
 

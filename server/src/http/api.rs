@@ -1,9 +1,12 @@
 //! A plain JSON API for integrators: `GET /api/issues[?focus_area=<slug>&q=<words>]`,
-//! `GET /api/issues/<slug>` and `GET /api/glossary`. Errors are JSON too: `{"status": 404, "error": "…"}`.
+//! `GET /api/issues/<slug>` and `GET /api/glossary`, each in English or with `lang=fr` or
+//! `lang=es` (as is the browser's `GET /api/search-index`). Errors are JSON too:
+//! `{"status": 404, "error": "…"}`.
 
 use std::sync::Arc;
 
 use app::content::Catalog;
+use app::domain::Lang;
 use app::error::AppError;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -18,14 +21,17 @@ use super::cache_headers::Kind;
 use super::fixed_bytes::{if_none_match, Encoding, FixedBytes};
 
 pub fn router<S: Clone + Send + Sync + 'static>(catalog: Arc<Catalog>) -> Router<S> {
-    let stored = Arc::new(Stored {
-        search_index: fixed_json(catalog.search_index(), "the search data"),
-        all_issues: catalog
-            .index(None, "")
-            .ok()
-            .and_then(|index| fixed_json(&index, "the list of issues")),
-        glossary: fixed_json(&catalog.glossary(), "the glossary"),
-    });
+    let stored = Arc::new(Lang::ALL.map(|lang| {
+        let catalog = catalog.in_lang(lang);
+        Stored {
+            search_index: fixed_json(catalog.search_index(), "the search data"),
+            all_issues: catalog
+                .index(None, "")
+                .ok()
+                .and_then(|index| fixed_json(&index, "the list of issues")),
+            glossary: fixed_json(&catalog.glossary(), "the glossary"),
+        }
+    }));
     Router::new()
         .route("/issues", get(list))
         .route("/issues/{slug}", get(detail))
@@ -37,7 +43,15 @@ pub fn router<S: Clone + Send + Sync + 'static>(catalog: Arc<Catalog>) -> Router
 #[derive(Clone)]
 struct Api {
     catalog: Arc<Catalog>,
-    stored: Arc<Stored>,
+    /// In [`Lang::ALL`]'s order.
+    stored: Arc<[Stored; 3]>,
+}
+
+impl Api {
+    fn stored(&self, lang: Lang) -> &Stored {
+        let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        &self.stored[index]
+    }
 }
 
 /// The answers that never change while the server runs, serialised and compressed once
@@ -75,12 +89,29 @@ fn stored_json(bytes: &FixedBytes, request: &HeaderMap) -> Response {
 struct ListParams {
     focus_area: Option<String>,
     q: Option<String>,
+    lang: Option<String>,
 }
 
-/// `/api/issues/<slug>` takes no query parameters; any is a 400, as documented.
+/// The other reads take the language only; any other parameter is a 400, as documented.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct NoParams {}
+struct LangParams {
+    lang: Option<String>,
+}
+
+/// `lang=`: English when absent; an unknown value is a 400 naming the supported ones.
+fn lang_of(value: Option<&str>) -> Result<Lang, AppError> {
+    match value {
+        None => Ok(Lang::En),
+        Some(code) => Lang::from_code(code).ok_or_else(|| {
+            let supported: Vec<&str> = Lang::ALL.iter().map(|lang| lang.code()).collect();
+            AppError::BadRequest(format!(
+                "unsupported language “{code}”; lang is one of {}",
+                supported.join(", ")
+            ))
+        }),
+    }
+}
 
 fn bad_query(rejection: QueryRejection) -> AppError {
     AppError::BadRequest(rejection.body_text())
@@ -92,21 +123,24 @@ async fn list(
     request: HeaderMap,
 ) -> Result<Response, ApiError> {
     let Query(params) = params.map_err(bad_query)?;
+    let lang = lang_of(params.lang.as_deref())?;
     let query = params.q.as_deref().unwrap_or_default();
-    if let (None, "", Some(bytes)) = (&params.focus_area, query, &api.stored.all_issues) {
+    if let (None, "", Some(bytes)) = (&params.focus_area, query, &api.stored(lang).all_issues) {
         return Ok(stored_json(bytes, &request));
     }
-    Ok(Json(api.catalog.index(params.focus_area.as_deref(), query)?).into_response())
+    let catalog = api.catalog.in_lang(lang);
+    Ok(Json(catalog.index(params.focus_area.as_deref(), query)?).into_response())
 }
 
 async fn detail(
     State(Api { catalog, .. }): State<Api>,
     slug: Result<Path<String>, PathRejection>,
-    params: Result<Query<NoParams>, QueryRejection>,
+    params: Result<Query<LangParams>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     let Path(slug) = slug.map_err(|rejection| AppError::BadRequest(rejection.body_text()))?;
-    params.map_err(bad_query)?;
-    Ok(Json(catalog.detail(&slug)?).into_response())
+    let Query(params) = params.map_err(bad_query)?;
+    let lang = lang_of(params.lang.as_deref())?;
+    Ok(Json(catalog.in_lang(lang).detail(&slug)?).into_response())
 }
 
 /// An [`AppError`] answered as JSON with its status code.
@@ -130,13 +164,14 @@ impl IntoResponse for ApiError {
 /// Every glossary term, alphabetically, with the issues that use it.
 async fn glossary(
     State(api): State<Api>,
-    params: Result<Query<NoParams>, QueryRejection>,
+    params: Result<Query<LangParams>, QueryRejection>,
     request: HeaderMap,
 ) -> Result<Response, ApiError> {
-    params.map_err(bad_query)?;
-    match &api.stored.glossary {
+    let Query(params) = params.map_err(bad_query)?;
+    let lang = lang_of(params.lang.as_deref())?;
+    match &api.stored(lang).glossary {
         Some(bytes) => Ok(stored_json(bytes, &request)),
-        None => Ok(Json(api.catalog.glossary()).into_response()),
+        None => Ok(Json(api.catalog.in_lang(lang).glossary()).into_response()),
     }
 }
 
@@ -144,12 +179,13 @@ async fn glossary(
 /// positions, the texts for snippets, and the glossary's synonyms.
 async fn search_index(
     State(api): State<Api>,
-    params: Result<Query<NoParams>, QueryRejection>,
+    params: Result<Query<LangParams>, QueryRejection>,
     request: HeaderMap,
 ) -> Result<Response, ApiError> {
-    params.map_err(bad_query)?;
-    match &api.stored.search_index {
+    let Query(params) = params.map_err(bad_query)?;
+    let lang = lang_of(params.lang.as_deref())?;
+    match &api.stored(lang).search_index {
         Some(bytes) => Ok(stored_json(bytes, &request)),
-        None => Ok(Json(api.catalog.search_index()).into_response()),
+        None => Ok(Json(api.catalog.in_lang(lang).search_index()).into_response()),
     }
 }

@@ -3,6 +3,7 @@
 
 use app::content::escaped;
 use app::content::Catalog;
+use app::domain::Lang;
 use app::domain::{issue_href, urls};
 use axum::http::header::CONTENT_TYPE;
 use axum::routing::get;
@@ -102,28 +103,44 @@ fn fixed<S: Clone + Send + Sync + 'static>(
 
 /// Every page with an address of its own: home, the map, the glossary, and each issue with
 /// its review date as `lastmod`.
+/// Every page in every language, each with its alternates in the other languages
+/// (`xhtml:link`, as search engines read `hreflang` in sitemaps) and, for issues, when it
+/// was last reviewed.
 fn sitemap(catalog: &Catalog, base: &str) -> String {
-    let mut urls: Vec<(String, Option<String>)> = urls::SITE_PAGES
+    let mut pages: Vec<(String, Option<String>)> = urls::SITE_PAGES
         .iter()
-        .map(|path| (format!("{base}{path}"), None))
+        .map(|path| (path.to_string(), None))
         .collect();
     for slug in catalog.slugs() {
         let reviewed = catalog.detail(slug).ok().map(|issue| issue.reviewed);
-        urls.push((format!("{base}{}", issue_href(slug)), reviewed));
+        pages.push((issue_href(slug), reviewed));
     }
     let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for (loc, lastmod) in urls {
-        xml.push_str("  <url><loc>");
-        xml.push_str(&escaped(&loc));
-        xml.push_str("</loc>");
-        if let Some(date) = lastmod {
-            xml.push_str("<lastmod>");
-            xml.push_str(&escaped(&date));
-            xml.push_str("</lastmod>");
+    for (path, lastmod) in &pages {
+        for lang in Lang::ALL {
+            xml.push_str("  <url><loc>");
+            xml.push_str(&escaped(&format!("{base}{}", lang.localized(path))));
+            xml.push_str("</loc>");
+            if let Some(date) = lastmod {
+                xml.push_str("<lastmod>");
+                xml.push_str(&escaped(date));
+                xml.push_str("</lastmod>");
+            }
+            let alternates = Lang::ALL
+                .into_iter()
+                .map(|other| (other.code(), other))
+                .chain([("x-default", Lang::En)]);
+            for (hreflang, other) in alternates {
+                xml.push_str("<xhtml:link rel=\"alternate\" hreflang=\"");
+                xml.push_str(hreflang);
+                xml.push_str("\" href=\"");
+                xml.push_str(&escaped(&format!("{base}{}", other.localized(path))));
+                xml.push_str("\"/>");
+            }
+            xml.push_str("</url>\n");
         }
-        xml.push_str("</url>\n");
     }
     xml.push_str("</urlset>\n");
     xml
