@@ -31,7 +31,6 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
 use components::{ShortcutsDialog, SiteFooter, SiteHeader};
 use routes::{ChangesPage, GlossaryPage, HomePage, IssuePage, MapPage, NotFound};
-use workarounds::replace_whole::ReplaceWhole;
 
 /// The site name, used in titles and the header.
 pub const SITE_NAME: &str = "Internet Issues Explorer";
@@ -91,28 +90,23 @@ pub fn App() -> impl IntoView {
         <Link rel="alternate" type_="application/atom+xml" title="Internet Issues Explorer: changes" href=domain::urls::FEED_PATH />
         <Title formatter=title_text />
         <Router>
-            // Whole when the language changes: the islands router keeps the header's and
-            // footer's islands as they are on every navigation, and their words are the
-            // language's.
-            <ReplaceWhole item=interface_text::use_lang() key=|lang| lang.code().to_string() let:_lang>
-                <a class="skip-link" href=format!("#{MAIN_ID}")>{text!(skip_to_content)}</a>
-                <SiteHeader />
-                <main id=MAIN_ID tabindex="-1">
-                    <FlatRoutes fallback=NotFound>
-                        <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("glossary") view=GlossaryPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("map") view=MapPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("changes") view=ChangesPage ssr=SsrMode::Async />
-                        <Route
-                            path=(StaticSegment("issues"), ParamSegment("slug"))
-                            view=IssuePage
-                            ssr=SsrMode::Async
-                        />
-                    </FlatRoutes>
-                </main>
-                <SiteFooter />
-                <ShortcutsDialog />
-            </ReplaceWhole>
+            <a class="skip-link" href=format!("#{MAIN_ID}")>{text!(skip_to_content)}</a>
+            <SiteHeader />
+            <main id=MAIN_ID tabindex="-1">
+                <FlatRoutes fallback=NotFound>
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("glossary") view=GlossaryPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("map") view=MapPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("changes") view=ChangesPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("issues"), ParamSegment("slug"))
+                        view=IssuePage
+                        ssr=SsrMode::Async
+                    />
+                </FlatRoutes>
+            </main>
+            <SiteFooter />
+            <ShortcutsDialog />
         </Router>
     }
 }

@@ -70,6 +70,17 @@ fn the_islands_router_patches_for_items_by_key() {
     );
 }
 
+#[test]
+fn the_islands_router_keeps_islands_and_leaves_targeted_links_alone() {
+    let (html, _) = hydration_scripts();
+    assert!(
+        html.contains("tagName === \"LEPTOS-ISLAND\"") && html.contains("if (target ||"),
+        "upstream changed which nodes the islands router patches or which links it takes: \
+         check whether a language switch (components::CROSS_LANGUAGE) still needs a \
+         document load"
+    );
+}
+
 #[tokio::test]
 async fn leptos_meta_writes_the_title_unescaped() {
     let _ = any_spawner::Executor::init_tokio();

@@ -25,7 +25,7 @@ pub use facts_panel::FactsPanel;
 pub use isoc_quote::{IsocQuote, QuoteSource, ISOC_ISSUES_URL};
 pub use issue_card::IssueCard;
 pub use issue_icon::IssueIcon;
-pub use language_switcher::LanguageSwitcher;
+pub use language_switcher::{LanguageSwitcher, CROSS_LANGUAGE};
 pub use map_drawing::{MapDrawing, MAP_SVG_ID};
 pub use runs::runs_by;
 pub use search_hit::search_hits_html;

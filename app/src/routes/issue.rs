@@ -94,7 +94,7 @@ fn IssueArticle(issue: IssueDetail) -> impl IntoView {
             {issue.translation.as_ref().filter(|t| t.stale).map(|_| view! {
                 <p class="translation-note" role="note">
                     {text!(issue.stale_translation)} " "
-                    <a href=issue_href(&issue.slug) hreflang="en">{text!(issue.read_english)}</a>
+                    <a href=issue_href(&issue.slug) hreflang="en" target=crate::components::CROSS_LANGUAGE>{text!(issue.read_english)}</a>
                 </p>
             })}
             <IsocQuote source=blurb_source(&issue)>

@@ -1,0 +1,85 @@
+import { test, expect, waitForHydration, expectNoAxeViolations } from "./fixtures";
+
+const html = (page: import("@playwright/test").Page) => page.locator("html");
+const switcher = (page: import("@playwright/test").Page, name: string) =>
+  page.getByRole("navigation", { name }).getByRole("link");
+
+const marker = (page: import("@playwright/test").Page) =>
+  page.evaluate(() => (window as unknown as { marker?: string }).marker);
+
+test("switching language mid-journey, and back and forward keep each page's language", async ({ page }) => {
+  await page.goto("/issues/dns");
+  await waitForHydration(page);
+
+  // A switch loads the other language's page as a document of its own.
+  await switcher(page, "Language").getByText("Français").click();
+  await expect(page).toHaveURL(/\/fr\/issues\/dns$/);
+  await expect(html(page)).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Système de noms de domaine (DNS)");
+  await expect(page.getByRole("searchbox", { name: "Rechercher parmi les enjeux" })).toBeVisible();
+  await waitForHydration(page);
+  // Within a language, links navigate on the client.
+  await page.evaluate(() => ((window as unknown as { marker: string }).marker = "same document"));
+
+  const related = page.getByRole("region", { name: "Liens avec les autres enjeux" });
+  await related.getByRole("link", { name: "Extensions de sécurité du DNS (DNSSEC)" }).click();
+  await expect(page).toHaveURL(/\/fr\/issues\/dnssec$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Extensions de sécurité du DNS (DNSSEC)");
+  await expect(page.getByRole("region", { name: "Chiffres clés" })).toBeVisible();
+  expect(await marker(page)).toBe("same document");
+
+  await switcher(page, "Langue").getByText("Español").click();
+  await expect(page).toHaveURL(/\/es\/issues\/dnssec$/);
+  await expect(html(page)).toHaveAttribute("lang", "es");
+  await expect(page.getByRole("searchbox", { name: "Buscar entre los temas" })).toBeVisible();
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/fr\/issues\/dnssec$/);
+  await expect(html(page)).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Extensions de sécurité du DNS (DNSSEC)");
+  await page.goBack();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/issues\/dns$/);
+  await expect(html(page)).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Domain Name System (DNS)");
+  await expect(page.getByRole("searchbox", { name: "Search the issues" })).toBeVisible();
+  await page.goForward();
+  await expect(page).toHaveURL(/\/fr\/issues\/dns$/);
+  await expect(html(page)).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Système de noms de domaine (DNS)");
+  await expect(page.getByRole("region", { name: "Liens avec les autres enjeux" })).toBeVisible();
+});
+
+test("search in French ranks the French words, accents optional, and links stay French", async ({ page }) => {
+  await page.goto("/fr/");
+  await waitForHydration(page);
+  const box = page.getByRole("searchbox", { name: "Rechercher parmi les enjeux" });
+  await box.fill("securite technique");
+  const results = page.locator(".search-results__list");
+  await expect(results.getByRole("link", { name: /Améliorer la sécurité technique/ })).toBeVisible();
+  await expect(results.getByRole("link").first()).toHaveAttribute("href", /^\/fr\/issues\//);
+  await expect(page.getByRole("heading", { name: /Résultats pour « securite technique »/ })).toBeVisible();
+  await expect(page).toHaveURL(/\/fr\/\?q=securite/);
+});
+
+test("search in Spanish after switching from English fetches the Spanish search data", async ({ page }) => {
+  await page.goto("/");
+  await waitForHydration(page);
+  await page.getByRole("searchbox", { name: "Search the issues" }).fill("encryption");
+  await expect(page.locator(".search-results__list").getByRole("link", { name: "Encryption", exact: true })).toBeVisible();
+  await switcher(page, "Language").getByText("Español").click();
+  await expect(html(page)).toHaveAttribute("lang", "es");
+  await waitForHydration(page);
+  await page.getByRole("searchbox", { name: "Buscar entre los temas" }).fill("cifrado");
+  const results = page.locator(".search-results__list");
+  await expect(results.getByRole("link", { name: "Cifrado", exact: true })).toBeVisible();
+  await expect(results.getByRole("link", { name: "Cifrado", exact: true })).toHaveAttribute("href", "/es/issues/encryption");
+});
+
+for (const path of ["/fr/", "/es/issues/dns", "/fr/map", "/es/glossary"]) {
+  test(`no axe violations on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    await waitForHydration(page);
+    await expectNoAxeViolations(page, path);
+  });
+}
