@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 use support::in_process::InProcess;
-use support::workspace;
+use support::{json_ld, workspace};
 
 const BASE: &str = "https://issues.example.org";
 
@@ -36,16 +36,6 @@ fn link_href<'a>(html: &'a str, attributes: &str) -> Option<&'a str> {
     let start = html[..at].rfind("<link")?;
     let tag = &html[start..start + html[start..].find('>')?];
     tag.split("href=\"").nth(1)?.split('"').next()
-}
-
-fn json_ld(html: &str) -> Vec<Value> {
-    html.split("<script type=\"application/ld+json\"")
-        .skip(1)
-        .filter_map(|rest| {
-            let body = &rest[rest.find('>')? + 1..rest.find("</script>")?];
-            serde_json::from_str(body).ok()
-        })
-        .collect()
 }
 
 #[tokio::test]

@@ -6,9 +6,8 @@ mod support;
 
 use std::fs;
 
-use serde_json::Value;
 use support::in_process::InProcess;
-use support::{copy_dir, workspace};
+use support::{copy_dir, json_ld, workspace};
 
 const BASE: &str = "https://issues.example.org";
 
@@ -32,18 +31,6 @@ fn canonical(html: &str) -> Option<&str> {
     let start = html[..at].rfind("<link")?;
     let tag = &html[start..start + html[start..].find('>')?];
     tag.split("href=\"").nth(1)?.split('"').next()
-}
-
-/// Every JSON-LD block, parsed.
-fn json_ld(html: &str) -> Vec<Value> {
-    html.split("<script type=\"application/ld+json\"")
-        .skip(1)
-        .map(|rest| {
-            let rest = &rest[rest.find('>').expect("tag end") + 1..];
-            let json = &rest[..rest.find("</script>").expect("closed")];
-            serde_json::from_str(json).unwrap_or_else(|e| panic!("invalid JSON-LD {e}: {json}"))
-        })
-        .collect()
 }
 
 #[tokio::test]

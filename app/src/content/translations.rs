@@ -191,6 +191,57 @@ pub(super) fn site_fingerprint(site: &SiteFile) -> String {
     fingerprint(texts)
 }
 
+/// A TOML translation file: it records the English it was made from.
+pub(super) trait Stamped {
+    fn stamp(&self) -> &Spanned<String>;
+}
+
+macro_rules! stamped {
+    ($($file:ty),*) => {$(
+        impl Stamped for $file {
+            fn stamp(&self) -> &Spanned<String> {
+                &self.translated_from
+            }
+        }
+    )*};
+}
+stamped!(
+    GlossaryTranslationFile,
+    ConnectionsTranslationFile,
+    SiteTranslationFile
+);
+
+/// Reads `lang`'s translation of the English file at `english`, warning when it was made
+/// from other English words than `fingerprint`'s.
+fn read_translation<T: Stamped + serde::de::DeserializeOwned>(
+    english: &Path,
+    lang: Lang,
+    fingerprint: &str,
+    errors: &mut Vec<ContentError>,
+    warnings: &mut Vec<ContentError>,
+) -> Option<Parsed<T>> {
+    let parsed = read_toml_file::<T>(&translation_path(english, lang), errors)?;
+    is_stale(&parsed, parsed.data.stamp(), fingerprint, warnings);
+    Some(parsed)
+}
+
+/// Whether a translation has as many `what` as its English `source`; an error if not.
+fn same_count<T>(
+    parsed: &Parsed<T>,
+    found: usize,
+    expected: usize,
+    what: &str,
+    source: &str,
+    errors: &mut Vec<ContentError>,
+) -> bool {
+    if found != expected {
+        errors.push(parsed.whole_file(format!(
+            "has {found} {what}; {source} has {expected}, and the translation has one for each, in the same order"
+        )));
+    }
+    found == expected
+}
+
 /// A field the translation must have exactly when the English has it.
 fn same_presence<T, U>(
     parsed: &Parsed<T>,
@@ -217,21 +268,12 @@ fn translate_glossary(
     errors: &mut Vec<ContentError>,
     warnings: &mut Vec<ContentError>,
 ) -> Option<Vec<TermRef>> {
-    let path = translation_path(&english.path, lang);
-    let parsed = read_toml_file::<GlossaryTranslationFile>(&path, errors)?;
-    is_stale(
-        &parsed,
-        &parsed.data.translated_from,
-        &glossary_fingerprint(&english.data),
-        warnings,
-    );
+    let fingerprint = glossary_fingerprint(&english.data);
+    let parsed: Parsed<GlossaryTranslationFile> =
+        read_translation(&english.path, lang, &fingerprint, errors, warnings)?;
     let entries = &parsed.data.terms;
-    if entries.len() != english.data.terms.len() {
-        errors.push(parsed.whole_file(format!(
-            "has {} terms; glossary.toml has {}, and the translation has one entry for each, in the same order",
-            entries.len(),
-            english.data.terms.len()
-        )));
+    let count = (entries.len(), english.data.terms.len());
+    if !same_count(&parsed, count.0, count.1, "terms", "glossary.toml", errors) {
         return None;
     }
     let mut seen = HashSet::new();
@@ -284,17 +326,17 @@ fn translate_site(
     errors: &mut Vec<ContentError>,
     warnings: &mut Vec<ContentError>,
 ) {
-    let path = translation_path(&english.path, lang);
-    let Some(parsed) = read_toml_file::<SiteTranslationFile>(&path, errors) else {
+    let fingerprint = site_fingerprint(&english.data);
+    let Some(parsed) = read_translation::<SiteTranslationFile>(
+        &english.path,
+        lang,
+        &fingerprint,
+        errors,
+        warnings,
+    ) else {
         return;
     };
     let site = &parsed.data;
-    is_stale(
-        &parsed,
-        &site.translated_from,
-        &site_fingerprint(&english.data),
-        warnings,
-    );
     require_text(&parsed, &site.about, "about", errors);
     require_text(&parsed, &site.intro, "intro", errors);
     words.text.about = paragraphs(site.about.get_ref()).join("\n\n");
@@ -302,12 +344,8 @@ fn translate_site(
         &mut words.text.intro,
         trimmed(&site.intro),
     ));
-    if site.sections.len() != english.data.sections.len() {
-        errors.push(parsed.whole_file(format!(
-            "has {} sections; site.toml has {}, and the translation names each, in the same order",
-            site.sections.len(),
-            english.data.sections.len()
-        )));
+    let count = (site.sections.len(), english.data.sections.len());
+    if !same_count(&parsed, count.0, count.1, "sections", "site.toml", errors) {
         return;
     }
     for ((section, original), record) in site
@@ -352,23 +390,26 @@ fn translate_connections(
     errors: &mut Vec<ContentError>,
     warnings: &mut Vec<ContentError>,
 ) {
-    let path = translation_path(&english.path, lang);
-    let Some(parsed) = read_toml_file::<ConnectionsTranslationFile>(&path, errors) else {
+    let fingerprint = connections_fingerprint(&english.data);
+    let Some(parsed) = read_translation::<ConnectionsTranslationFile>(
+        &english.path,
+        lang,
+        &fingerprint,
+        errors,
+        warnings,
+    ) else {
         return;
     };
-    is_stale(
-        &parsed,
-        &parsed.data.translated_from,
-        &connections_fingerprint(&english.data),
-        warnings,
-    );
     let entries = &parsed.data.connection;
-    if entries.len() != english.data.connection.len() {
-        errors.push(parsed.whole_file(format!(
-            "has {} connections; connections.toml has {}, and the translation has one for each, in the same order",
-            entries.len(),
-            english.data.connection.len()
-        )));
+    let count = (entries.len(), english.data.connection.len());
+    if !same_count(
+        &parsed,
+        count.0,
+        count.1,
+        "connections",
+        "connections.toml",
+        errors,
+    ) {
         return;
     }
     let position: HashMap<String, usize> = issues
@@ -556,12 +597,14 @@ fn translate_facts(
     errors: &mut Vec<ContentError>,
 ) {
     let facts = &parsed.data.facts;
-    if facts.len() != english.facts.len() {
-        errors.push(parsed.whole_file(format!(
-            "has {} facts; the English has {}, and the translation has one [[facts]] for each, in the same order",
-            facts.len(),
-            english.facts.len()
-        )));
+    if !same_count(
+        parsed,
+        facts.len(),
+        english.facts.len(),
+        "[[facts]]",
+        "the English",
+        errors,
+    ) {
         return;
     }
     for ((fact, original), shown) in facts.iter().zip(&english.facts).zip(&mut record.facts) {
@@ -609,12 +652,15 @@ fn translate_editor_notes(
     errors: &mut Vec<ContentError>,
 ) {
     let notes = &file.editor_notes;
-    if notes.len() != record.editor_notes.len() {
-        errors.push(parsed.whole_file(format!(
-            "has {} editor's notes; the English has {}, and the translation has one [[editor_notes]] for each, in the same order",
-            notes.len(),
-            record.editor_notes.len()
-        )));
+    let count = (notes.len(), record.editor_notes.len());
+    if !same_count(
+        parsed,
+        count.0,
+        count.1,
+        "[[editor_notes]]",
+        "the English",
+        errors,
+    ) {
         return;
     }
     let blurb = collapsed(file.blurb.get_ref());

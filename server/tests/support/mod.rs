@@ -312,6 +312,18 @@ pub fn visible_text(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// Every JSON-LD block, parsed.
+pub fn json_ld(html: &str) -> Vec<serde_json::Value> {
+    html.split("<script type=\"application/ld+json\"")
+        .skip(1)
+        .map(|rest| {
+            let rest = &rest[rest.find('>').expect("tag end") + 1..];
+            let json = &rest[..rest.find("</script>").expect("closed")];
+            serde_json::from_str(json).unwrap_or_else(|e| panic!("invalid JSON-LD {e}: {json}"))
+        })
+        .collect()
+}
+
 /// The part of a page between `<main` and `</main>`.
 pub fn main_of(html: &str) -> &str {
     let start = html.find("<main").expect("page has <main>");
