@@ -51,6 +51,28 @@ pub fn page_lang() -> Lang {
     }
 }
 
+/// The page's address as an English path: the language layer took the prefix off page
+/// paths, and a path it left alone (`/fr/xyz`, a 404) loses it here.
+pub fn english_path() -> String {
+    let path = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    Lang::of_path(&path).1.to_string()
+}
+
+/// [`english_path`] with the page's query string: the same page in another language
+/// keeps its search and filter.
+pub fn english_address() -> String {
+    let path = english_path();
+    let query = leptos_router::hooks::use_location().search.get_untracked();
+    let query = query.trim_start_matches('?');
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
 /// `lang="en"` for English words on a French or Spanish page (document titles, the
 /// change log); nothing on an English page, whose language is already English.
 pub fn english_on_page() -> Option<&'static str> {

@@ -66,7 +66,11 @@ async fn every_page_type_is_served_in_each_language_with_its_alternates() {
             ] {
                 let expected = format!("{BASE}{}", localized(other, page));
                 assert_eq!(
-                    link_href(&html, &format!("hreflang=\"{hreflang}\"")),
+                    // The page's alternates, not the feed's link (English, with a title).
+                    link_href(
+                        &html,
+                        &format!("hreflang=\"{hreflang}\" rel=\"alternate\">")
+                    ),
                     Some(expected.as_str()),
                     "{path}: alternate {hreflang}"
                 );
@@ -140,6 +144,34 @@ async fn links_between_pages_stay_in_the_page_s_language() {
             "an English link on a French page: /{target}"
         );
     }
+}
+
+#[tokio::test]
+async fn forms_and_current_links_keep_the_page_s_language() {
+    let server = InProcess::new().await;
+    let (_, html) = server.get_text("/fr/map?issue=dns").await;
+    // The theme form sends the visitor back to this page, in French.
+    assert!(
+        html.contains("name=\"back\" value=\"/fr/map?issue=dns\"")
+            || html.contains("value=\"/fr/map?issue=dns\" name=\"back\""),
+        "theme form's way back"
+    );
+    // The header marks the page it is on.
+    assert!(html.contains("href=\"/fr/map\" data-shortcut=\"map\" aria-current=\"page\""));
+    let (_, english) = server.get_text("/map").await;
+    assert!(english.contains("href=\"/map\" data-shortcut=\"map\" aria-current=\"page\""));
+    // An editor's note citing another page names it in French.
+    let (_, ipv6) = server.get_text("/fr/issues/ipv6").await;
+    let notes = ipv6
+        .split("class=\"editor-notes\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</aside>").next())
+        .expect("the page's editor's notes");
+    assert!(notes.contains("Connecter le monde"), "{notes}");
+    assert!(
+        !notes.contains("Connecting the World"),
+        "an English title in a French note"
+    );
 }
 
 #[tokio::test]

@@ -23,6 +23,7 @@ pub enum QuoteSource {
 /// the explorer's translation, labelled as one, with the English original under it.
 #[component]
 pub fn IsocQuote(source: QuoteSource, children: Children) -> impl IntoView {
+    let translated = matches!(source, QuoteSource::Translation { .. });
     let (class, before, address, link_text, original) = match source {
         QuoteSource::Original => (
             "isoc-quote",
@@ -58,7 +59,8 @@ pub fn IsocQuote(source: QuoteSource, children: Children) -> impl IntoView {
             </details>
         }),
     };
-    let hreflang = (class != "isoc-quote").then_some("en");
+    // The explorer's translation links the English original it translates.
+    let hreflang = translated.then_some("en");
     view! {
         <figure class=class>
             <figcaption class="isoc-quote__by">

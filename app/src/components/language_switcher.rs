@@ -1,9 +1,12 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::domain::Lang;
-use crate::interface_text::use_lang;
+use crate::interface_text::{english_address, use_lang};
 use crate::text;
+
+/// The `target` of a link to another language's page: the same tab, but a document load
+/// rather than the islands router's patch (see [`LanguageSwitcher`]).
+pub const CROSS_LANGUAGE: &str = "_self";
 
 /// This page in the other languages: plain links, each named in its own language and
 /// marked with it (`hreflang`, `lang`), so they work without JavaScript and for screen
@@ -16,22 +19,10 @@ use crate::text;
 /// language's words, and replacing the whole layout as one keyed item breaks its
 /// `replaceFor` (nested items' keys share one table). Within a language, links stay
 /// client-side.
-/// The `target` of a link to another language's page: the same tab, but a document load
-/// rather than the islands router's patch (see [`LanguageSwitcher`]).
-pub const CROSS_LANGUAGE: &str = "_self";
-
 #[component]
 pub fn LanguageSwitcher() -> impl IntoView {
     let current = use_lang();
-    let location = use_location();
-    // The server's language layer took the prefix off: this is the English address.
-    let path = location.pathname.get_untracked();
-    let query = location.search.get_untracked();
-    let here = if query.is_empty() {
-        path
-    } else {
-        format!("{path}?{query}")
-    };
+    let here = english_address();
     let links = Lang::ALL
         .into_iter()
         .map(|lang| {

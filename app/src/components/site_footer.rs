@@ -1,11 +1,9 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::urls::{GLOSSARY_PATH, HOME_PATH, MAP_PATH};
-use crate::interface_text::localize;
 use crate::text;
 
-use super::{ThemeForm, ISOC_ISSUES_URL};
+use super::{PageLink, ThemeForm, ISOC_ISSUES_URL};
 
 /// Site links and whose words are whose.
 #[component]
@@ -15,9 +13,9 @@ pub fn SiteFooter() -> impl IntoView {
             <ThemeForm />
             <nav aria-label=text!(footer.site_navigation)>
                 <ul class="site-footer__links">
-                    <li><A href=localize(HOME_PATH)>{text!(common.all_issues)}</A></li>
-                    <li><A href=localize(MAP_PATH)>{text!(footer.topic_map)}</A></li>
-                    <li><A href=localize(GLOSSARY_PATH)>{text!(footer.glossary)}</A></li>
+                    <li><PageLink href=HOME_PATH>{text!(common.all_issues)}</PageLink></li>
+                    <li><PageLink href=MAP_PATH>{text!(footer.topic_map)}</PageLink></li>
+                    <li><PageLink href=GLOSSARY_PATH>{text!(footer.glossary)}</PageLink></li>
                 </ul>
             </nav>
             <p class="site-footer__keys">{text!(footer.shortcuts_before)} <kbd>"?"</kbd> {text!(footer.shortcuts_after)}</p>

@@ -1,9 +1,7 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::components::LanguageSwitcher;
+use crate::components::{LanguageSwitcher, PageLink};
 use crate::domain::urls::{GLOSSARY_PATH, HOME_PATH, MAP_PATH};
-use crate::interface_text::localize;
 use crate::islands::SearchBox;
 use crate::{text, SITE_NAME};
 
@@ -13,13 +11,13 @@ use crate::{text, SITE_NAME};
 pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
-            <A href=localize(HOME_PATH) attr:class="site-header__name" attr:data-shortcut="home">
+            <PageLink href=HOME_PATH class="site-header__name" shortcut="home">
                 <img src="/favicon.svg" alt="" width="28" height="28" />
                 <span>{SITE_NAME}</span>
-            </A>
+            </PageLink>
             <nav class="site-header__nav" aria-label=text!(header.main_navigation)>
-                <A href=localize(MAP_PATH) attr:data-shortcut="map">{text!(header.map)}</A>
-                <A href=localize(GLOSSARY_PATH)>{text!(header.glossary)}</A>
+                <PageLink href=MAP_PATH shortcut="map">{text!(header.map)}</PageLink>
+                <PageLink href=GLOSSARY_PATH>{text!(header.glossary)}</PageLink>
             </nav>
             <SearchBox />
             <LanguageSwitcher />

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
+use crate::interface_text::{english_address, localize};
 use crate::islands::{ThemeSwitch, THEME_FORM_ID};
 use crate::text;
 use crate::theme::Theme;
@@ -13,14 +13,8 @@ pub const THEME_ACTION: &str = "/theme";
 #[component]
 pub fn ThemeForm() -> impl IntoView {
     let current = Theme::of_request();
-    let location = use_location();
-    let path = location.pathname.get_untracked();
-    let search = location.search.get_untracked();
-    let back = if search.is_empty() {
-        path
-    } else {
-        format!("{path}?{}", search.trim_start_matches('?'))
-    };
+    // Back to this page, in its language.
+    let back = localize(english_address());
     let options = Theme::ALL
         .into_iter()
         .map(|theme| {

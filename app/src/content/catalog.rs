@@ -446,7 +446,7 @@ impl Catalog {
             Filter::Emerging => IssueLink {
                 slug: search::EMERGING.to_string(),
                 title: self.emerging_name(),
-                short_title: "Emerging".to_string(),
+                short_title: self.emerging_name(),
             },
             Filter::FocusArea(slug) => self.link(self.by_slug[slug.as_str()]),
         });

@@ -96,10 +96,13 @@ pub fn figure_label(figure: &str, lang: Lang) -> Option<String> {
         }
         scale => {
             let (one, many) = scale_words(scale, lang)?;
-            let singular = number
-                .replace(',', "")
-                .parse::<f64>()
-                .is_ok_and(|n| n < 2.0);
+            // French takes the singular below 2 ("1,82 milliard"), Spanish for 1 only
+            // ("1,5 millones").
+            let value = number.replace(',', "").parse::<f64>().unwrap_or(2.0);
+            let singular = match lang {
+                Lang::Fr => value < 2.0,
+                _ => value == 1.0,
+            };
             label.push(' ');
             label.push_str(if singular { one } else { many });
         }
@@ -164,6 +167,8 @@ mod tests {
         assert_eq!(fr("386.9 million").as_deref(), Some("386,9 millions"));
         assert_eq!(es("386.9 million").as_deref(), Some("386,9 millones"));
         assert_eq!(fr("1.82 billion").as_deref(), Some("1,82 milliard"));
+        assert_eq!(es("1.5 million").as_deref(), Some("1,5 millones"));
+        assert_eq!(es("1 million").as_deref(), Some("1 millón"));
         assert_eq!(es("2.2 billion").as_deref(), Some("2,2 mil millones"));
         assert_eq!(
             fr("$2.5 trillion").as_deref(),

@@ -92,8 +92,34 @@ pub(super) fn translate(
         };
         translate_issue(&context, record, errors, warnings);
     }
+    name_cited_issues(&mut words.issues);
     words.glossary = glossary;
     (errors.len() == before).then(|| english.with_words(lang, words))
+}
+
+/// Editor's notes citing a fact on another page name that page as this language does
+/// (the cited page may come later in the order, so this runs once all are translated).
+fn name_cited_issues(issues: &mut [IssueRecord]) {
+    let names: HashMap<String, (String, String)> = issues
+        .iter()
+        .map(|issue| {
+            (
+                issue.slug.clone(),
+                (issue.title.clone(), issue.short_title.clone()),
+            )
+        })
+        .collect();
+    for note in issues
+        .iter_mut()
+        .flat_map(|issue| issue.editor_notes.iter_mut())
+    {
+        if let Citation::Fact { issue, .. } = &mut note.cites {
+            if let Some((title, short_title)) = names.get(&issue.slug) {
+                issue.title = title.clone();
+                issue.short_title = short_title.clone();
+            }
+        }
+    }
 }
 
 /// A fingerprint of English words: FNV-1a over each text, trimmed, with a separator, so

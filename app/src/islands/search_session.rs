@@ -3,8 +3,10 @@
 //! this module's one thread-local.
 //!
 //! Two things have a state:
-//! - the search data ([`IndexState`]): fetched once per language, the first time the search
-//!   is used, and kept as JSON text. The results island decodes it (`search_results.rs`): the decoders
+//! - the search data ([`IndexState`]): fetched the first time the search is used, for the
+//!   page's language, and kept as JSON text. A page keeps its language for its life (a
+//!   switch loads a new document); the state names the language anyway, so data of one
+//!   language can never serve another's page. The results island decodes it (`search_results.rs`): the decoders
 //!   then live in its lazy WASM chunk, not in the module every page loads;
 //! - where typed queries go ([`Results`]): nowhere yet, to a navigation that is opening
 //!   `/?q=…`, or to the results island that ranks them in place.

@@ -101,8 +101,6 @@ fn fixed<S: Clone + Send + Sync + 'static>(
     })
 }
 
-/// Every page with an address of its own: home, the map, the glossary, and each issue with
-/// its review date as `lastmod`.
 /// Every page in every language, each with its alternates in the other languages
 /// (`xhtml:link`, as search engines read `hreflang` in sitemaps) and, for issues, when it
 /// was last reviewed.
