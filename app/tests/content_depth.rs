@@ -8,20 +8,11 @@ mod support;
 use std::fs;
 
 use app::content::load_catalog;
-use support::{line_of, real_content, Scratch};
+use support::{assert_reported, line_of, real_content, Scratch};
 
 const DNS: &str = "issues/dns.md";
 
 /// Asserts that one reported problem starts with `file:line:` and contains `words`.
-fn assert_reported(errors: &[String], file: &str, line: usize, words: &str) {
-    let prefix = format!("content/{file}:{line}:");
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.starts_with(&prefix) && e.contains(words)),
-        "no “{words}” at {prefix} in {errors:#?}"
-    );
-}
 
 #[test]
 fn every_real_issue_has_overview_sources_reading_and_a_review_date() {

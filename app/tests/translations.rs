@@ -6,22 +6,9 @@ mod support;
 
 use app::content::{load_catalog, stamp_translations};
 use app::domain::Lang;
-use support::{line_of, Scratch};
+use support::{assert_reported, line_of, Scratch};
 
 const DNS_FR: &str = "issues/dns.fr.md";
-
-fn reported(errors: &[String], file: &str, line: Option<usize>, words: &str) {
-    let prefix = match line {
-        Some(line) => format!("content/{file}:{line}:"),
-        None => format!("content/{file}:"),
-    };
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.starts_with(&prefix) && e.contains(words)),
-        "no “{words}” at {prefix} in {errors:#?}"
-    );
-}
 
 #[test]
 fn the_real_translations_load_with_their_own_words_and_the_english_figures() {
@@ -75,14 +62,14 @@ fn a_translation_that_does_not_match_its_english_file_is_refused_with_file_and_l
         "figure = \"1\"\nsummary = \"",
     );
     let errors = scratch.errors();
-    reported(&errors, DNS_FR, None, "has 1 [[facts]]; the English has 2");
-    reported(
+    assert_reported(&errors, DNS_FR, None, "has 1 [[facts]]; the English has 2");
+    assert_reported(
         &errors,
         "glossary.es.toml",
         Some(line_of(&scratch, "glossary.es.toml", "of = \"Domain Name System\"")),
         "translates “Domain Name System”, but the entry in the same place in glossary.toml is “DNS”",
     );
-    reported(
+    assert_reported(
         &errors,
         "issues/tls.es.md",
         Some(line_of(&scratch, "issues/tls.es.md", "figure = \"1\"")),
@@ -104,13 +91,13 @@ fn numbers_are_formatted_by_the_site_and_words_are_translated() {
         "",
     );
     let errors = scratch.errors();
-    reported(
+    assert_reported(
         &errors,
         DNS_FR,
         Some(line_of(&scratch, DNS_FR, "figure = \"386,9 millions\"")),
         "is a number, which the site formats for each language",
     );
-    reported(
+    assert_reported(
         &errors,
         "issues/improving-technical-security.fr.md",
         None,
@@ -135,7 +122,7 @@ fn a_changed_english_file_makes_its_translations_out_of_date_until_stamped() {
         .map(|w| w.to_string().replace(root, "content"))
         .collect();
     for file in [DNS_FR, "issues/dns.es.md"] {
-        reported(&warnings, file, Some(2), "translation out of date");
+        assert_reported(&warnings, file, Some(2), "translation out of date");
     }
     assert!(catalog
         .in_lang(Lang::Fr)
@@ -166,7 +153,7 @@ fn a_file_in_no_language_of_the_explorer_is_refused() {
     let scratch = Scratch::new();
     std::fs::copy(scratch.path(DNS_FR), scratch.path("issues/dns.de.md")).expect("copy");
     let errors = scratch.errors();
-    reported(
+    assert_reported(
         &errors,
         "issues/dns.de.md",
         None,

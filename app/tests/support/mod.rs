@@ -86,3 +86,18 @@ pub fn line_of(scratch: &Scratch, relative: &str, needle: &str) -> usize {
         .expect("needle present")
         + 1
 }
+
+/// Fails unless `errors` has a problem in `file` (relative to the content folder), at
+/// `line` when one is given, whose message contains `words`.
+pub fn assert_reported(errors: &[String], file: &str, line: impl Into<Option<usize>>, words: &str) {
+    let prefix = match line.into() {
+        Some(line) => format!("content/{file}:{line}:"),
+        None => format!("content/{file}:"),
+    };
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with(&prefix) && e.contains(words)),
+        "no “{words}” at {prefix} in {errors:#?}"
+    );
+}
