@@ -44,6 +44,18 @@ impl Lang {
         }
     }
 
+    /// Where a page's alternates point, as `hreflang` names them: each language, then
+    /// `x-default` (English, for readers of none of them).
+    pub fn alternates() -> [(&'static str, Lang); 4] {
+        let [en, fr, es] = Lang::ALL;
+        [
+            (en.code(), en),
+            (fr.code(), fr),
+            (es.code(), es),
+            ("x-default", Lang::En),
+        ]
+    }
+
     /// The Open Graph locale (`og:locale`): the explorer writes British English.
     pub fn og_locale(self) -> &'static str {
         match self {
@@ -115,6 +127,14 @@ mod tests {
         ] {
             assert_eq!(Lang::of_path(path), (Lang::En, path), "{path}");
         }
+    }
+
+    #[test]
+    fn the_alternates_are_every_language_then_english_as_the_default() {
+        let named: Vec<&str> = Lang::alternates().iter().map(|(name, _)| *name).collect();
+        let codes: Vec<&str> = Lang::ALL.iter().map(|lang| lang.code()).collect();
+        assert_eq!(named[..3], codes[..]);
+        assert_eq!(Lang::alternates()[3], ("x-default", Lang::En));
     }
 
     #[test]

@@ -84,10 +84,8 @@ pub fn PageHead(tags: HeadTags) -> impl IntoView {
     } = tags;
     let lang = use_lang();
     let url = absolute(&lang.localized(&path));
-    let alternates = Lang::ALL
+    let alternates = Lang::alternates()
         .into_iter()
-        .map(|other| (other.code(), other))
-        .chain([("x-default", Lang::En)])
         .map(|(hreflang, other)| {
             view! { <Link rel="alternate" hreflang=hreflang href=absolute(&other.localized(&path)) /> }
         })

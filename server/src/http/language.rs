@@ -26,6 +26,15 @@ pub async fn route_by_language(mut request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
+/// The address as requested, before this layer took `/fr` off it (axum's outermost router
+/// records it as `OriginalUri`): what the render store keys pages by and the log names.
+pub fn requested_uri<B>(request: &axum::http::Request<B>) -> &Uri {
+    request
+        .extensions()
+        .get::<axum::extract::OriginalUri>()
+        .map_or(request.uri(), |original| &original.0)
+}
+
 /// `uri` with `path` in place of its path, keeping the query.
 fn with_path(uri: &Uri, path: &str) -> Option<Uri> {
     let target = match uri.query() {

@@ -44,11 +44,7 @@ pub fn apply(router: Router, limits: &Limits, hsts: bool) -> Router {
             TraceLayer::new_for_http()
                 .make_span_with(|request: &axum::http::Request<_>| {
                     let id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
-                    // The address as requested, before the language layer took `/fr` off.
-                    let uri = request
-                        .extensions()
-                        .get::<axum::extract::OriginalUri>()
-                        .map_or(request.uri(), |original| &original.0);
+                    let uri = super::language::requested_uri(request);
                     tracing::info_span!("request", method = %request.method(), path = %uri.path(), id)
                 })
                 .on_response(()),

@@ -126,11 +126,7 @@ fn sitemap(catalog: &Catalog, base: &str) -> String {
                 xml.push_str(&escaped(date));
                 xml.push_str("</lastmod>");
             }
-            let alternates = Lang::ALL
-                .into_iter()
-                .map(|other| (other.code(), other))
-                .chain([("x-default", Lang::En)]);
-            for (hreflang, other) in alternates {
+            for (hreflang, other) in Lang::alternates() {
                 xml.push_str("<xhtml:link rel=\"alternate\" hreflang=\"");
                 xml.push_str(hreflang);
                 xml.push_str("\" href=\"");

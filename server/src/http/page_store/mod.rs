@@ -26,7 +26,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use app::routes::PageQuery;
 use app::theme::Theme;
 use axum::body::{to_bytes, Body};
-use axum::extract::{OriginalUri, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -256,10 +256,7 @@ pub async fn serve_rendered(
     }
     // The address as requested, before the language layer took `/fr` off it: the store
     // keeps each language's page under its own address, as the front looks it up.
-    let uri = request
-        .extensions()
-        .get::<OriginalUri>()
-        .map_or(request.uri(), |original| &original.0);
+    let uri = super::language::requested_uri(&request);
     let target = uri.path_and_query().map_or("/", |target| target.as_str());
     let Some(lookup) = Lookup::of_request(request.headers(), target, uri.path()) else {
         // A search: any text makes a new page, so storing them would let anyone fill the
