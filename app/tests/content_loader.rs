@@ -6,7 +6,7 @@ mod support;
 use std::fs;
 
 use app::content::load_catalog;
-use app::domain::SectionKind;
+use app::domain::{Lang, SectionKind};
 use support::{line_of, real_content, Scratch};
 
 #[test]
@@ -531,36 +531,45 @@ fn searching_the_real_content() {
 }
 
 #[test]
-fn every_word_of_the_content_is_a_query_that_finds_its_issue() {
-    let catalog = load_catalog(&real_content()).expect("real content loads");
-    let index = catalog.search_index();
-    // Each distinct word once, with every issue whose title or text holds it.
-    let mut issues_by_word: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
-    for doc in &index.docs {
-        for field in [&doc.title, &doc.text] {
-            for token in &field.tokens {
-                let slugs = issues_by_word.entry(token.0.as_str()).or_default();
-                if !slugs.contains(&doc.slug.as_str()) {
-                    slugs.push(doc.slug.as_str());
+fn every_word_of_the_content_is_a_query_that_finds_its_issue_in_every_language() {
+    let english = load_catalog(&real_content()).expect("real content loads");
+    for lang in Lang::ALL {
+        let catalog = english.in_lang(lang);
+        assert_eq!(catalog.lang(), lang);
+        let index = catalog.search_index();
+        // Each distinct word once, with every issue whose title or text holds it.
+        let mut issues_by_word: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+        for doc in &index.docs {
+            for field in [&doc.title, &doc.text] {
+                for token in &field.tokens {
+                    let slugs = issues_by_word.entry(token.word.as_str()).or_default();
+                    if !slugs.contains(&doc.slug.as_str()) {
+                        slugs.push(doc.slug.as_str());
+                    }
                 }
             }
         }
-    }
-    let mut prefixes = std::collections::BTreeSet::new();
-    for (word, slugs) in &issues_by_word {
-        let query = format!("{word} ");
-        let outcome = catalog.search(&query, None).expect("search");
-        for slug in slugs {
-            assert!(
-                outcome.hits.iter().any(|hit| hit.slug == *slug),
-                "“{query}” does not find {slug}"
+        let mut prefixes = std::collections::BTreeSet::new();
+        for (word, slugs) in &issues_by_word {
+            let query = format!("{word} ");
+            let outcome = catalog.search(&query, None).expect("search");
+            for slug in slugs {
+                assert!(
+                    outcome.hits.iter().any(|hit| hit.slug == *slug),
+                    "{}: “{query}” does not find {slug}",
+                    lang.code()
+                );
+            }
+            prefixes.insert(
+                word.chars()
+                    .take(word.chars().count() / 2)
+                    .collect::<String>(),
             );
+            // Snippets are cut around matches anywhere in the text; none may panic.
+            catalog.search(word, None).expect("search");
         }
-        prefixes.insert(&word[..word.len() / 2]);
-        // Snippets are cut around matches anywhere in the text; none may panic.
-        catalog.search(word, None).expect("search");
-    }
-    for prefix in prefixes {
-        catalog.search(prefix, None).expect("search");
+        for prefix in prefixes {
+            catalog.search(&prefix, None).expect("search");
+        }
     }
 }

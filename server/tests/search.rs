@@ -201,3 +201,82 @@ async fn the_search_data_ranks_in_the_browser_exactly_as_the_server_does() {
         assert_eq!(json["search"], local, "{query}");
     }
 }
+
+#[tokio::test]
+async fn french_and_spanish_search_data_rank_as_the_server_does_with_stems_and_accents() {
+    let server = InProcess::new().await;
+    let queries: [(&str, &[&str]); 2] = [
+        (
+            "fr",
+            &[
+                "réseau communautaire",
+                "reseaux communautaires",
+                "securite",
+                "sécurisées",
+                "adresses IP",
+                "systeme de noms de domaine",
+                "chiffr",
+                "confidentialte",
+                "gouvernance internet",
+                "zzzz qqqq",
+            ],
+        ),
+        (
+            "es",
+            &[
+                "red comunitaria",
+                "redes comunitarias",
+                "nino",
+                "tecnologias",
+                "direccion IP",
+                "sistema de nombres de dominio",
+                "cifr",
+                "privacidd",
+                "seguridad del enrutamiento",
+                "zzzz qqqq",
+            ],
+        ),
+    ];
+    for (lang, queries) in queries {
+        let (status, data) = server
+            .get_json(&format!("/api/search-index?lang={lang}"))
+            .await;
+        assert_eq!(status, 200);
+        assert!(data
+            .get("docs")
+            .is_some_and(|docs| docs[0].get("tokens").is_none()));
+        let index: SearchIndex = serde_json::from_value(data).expect("the search data parses");
+        for query in queries {
+            let url = format!("/api/issues?lang={lang}&q={}", encode(query));
+            let (status, json) = server.get_json(&url).await;
+            assert_eq!(status, 200, "{url}");
+            let local = serde_json::to_value(search(&index, query, None)).expect("json");
+            assert_eq!(json["search"], local, "{lang}: {query}");
+        }
+        // Inflected forms find what the written form finds.
+        let slugs = |query: &str| -> Vec<String> {
+            search(&index, query, None)
+                .hits
+                .into_iter()
+                .map(|hit| hit.slug)
+                .collect()
+        };
+        let (singular, plural) = match lang {
+            "fr" => ("réseau communautaire ", "réseaux communautaires "),
+            _ => ("red comunitaria ", "redes comunitarias "),
+        };
+        assert_eq!(slugs(singular)[0], "community-networks", "{lang}");
+        assert_eq!(slugs(plural)[0], "community-networks", "{lang}");
+    }
+}
+
+/// A query as a URL's query value.
+fn encode(query: &str) -> String {
+    query
+        .bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -14,7 +14,7 @@ use crate::domain::{
 use crate::error::AppError;
 use crate::interface_text::relation_wording;
 use crate::search::{
-    self, Field, Filter, SearchDoc, SearchIndex, SearchOutcome, Suggestion, Synonym,
+    self, Field, Filter, SearchDoc, SearchIndex, SearchOutcome, Suggestion, Synonym, WordStemmer,
 };
 
 /// One issue as loaded; references to other issues are indices into the catalog.
@@ -97,6 +97,7 @@ pub struct Catalog {
 
 impl Catalog {
     pub(super) fn new(
+        lang: Lang,
         text: SiteText,
         focus_areas: Vec<usize>,
         sections: Vec<SectionRecord>,
@@ -110,7 +111,7 @@ impl Catalog {
             .map(|(i, issue)| (issue.slug.clone(), i))
             .collect();
         let mut catalog = Self {
-            lang: Lang::En,
+            lang,
             translations: Vec::new(),
             text,
             focus_areas,
@@ -120,6 +121,7 @@ impl Catalog {
             glossary: glossary.to_vec(),
             map: MapLayout::default(),
             search: SearchIndex {
+                lang,
                 docs: Vec::new(),
                 synonyms: Vec::new(),
                 focus_areas: Vec::new(),
@@ -144,16 +146,15 @@ impl Catalog {
 
     /// This catalog in `lang`, with `words` in that language.
     pub(super) fn with_words(&self, lang: Lang, words: Words) -> Catalog {
-        let mut catalog = Catalog::new(
+        Catalog::new(
+            lang,
             words.text,
             self.focus_areas.clone(),
             words.sections,
             words.issues,
             &words.glossary,
             Vec::new(),
-        );
-        catalog.lang = lang;
-        catalog
+        )
     }
 
     /// Keeps the other languages' catalogs, and what checking them found.
@@ -334,6 +335,7 @@ impl Catalog {
     }
 
     fn build_search_index(&self) -> SearchIndex {
+        let stemmer = WordStemmer::new(self.lang);
         let area_name = |i: usize| self.issues[i].title.clone();
         let docs = self
             .issues
@@ -349,13 +351,14 @@ impl Catalog {
                     section: issue.section,
                     focus_areas: self.focus_area_slugs(issue),
                     icon_alt: issue.icon_alt.clone(),
-                    title: Field::new(issue.title.clone()),
-                    areas: Field::new(areas.join(", ")),
-                    text: Field::new(issue.paragraphs.join(" ")),
+                    title: Field::new(issue.title.clone(), &stemmer),
+                    areas: Field::new(areas.join(", "), &stemmer),
+                    text: Field::new(issue.paragraphs.join(" "), &stemmer),
                 }
             })
             .collect();
         SearchIndex {
+            lang: self.lang,
             docs,
             // A term and its expansion are one word to the search.
             synonyms: self

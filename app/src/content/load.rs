@@ -459,6 +459,7 @@ fn build(
         .collect();
 
     Catalog::new(
+        Lang::En,
         SiteText {
             about: trimmed(&site.data.about),
             intro: trimmed(&site.data.intro),

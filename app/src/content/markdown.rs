@@ -126,13 +126,18 @@ pub fn check_https_url(url: &str) -> Result<(), String> {
 mod tests {
     use super::*;
     use crate::content::terms::MarkedTerm;
+    use crate::domain::Lang;
 
     fn any_site_link(_: &str) -> Result<(), String> {
         Ok(())
     }
 
     fn render_plain(body: &str) -> Result<Rendered, Vec<Problem>> {
-        render(body, &mut TermMarker::new(Vec::new()), &any_site_link)
+        render(
+            body,
+            &mut TermMarker::new(Vec::new(), Lang::En),
+            &any_site_link,
+        )
     }
 
     #[test]
@@ -180,7 +185,7 @@ mod tests {
             expansion: Some("Domain Name System".into()),
             anchor: "dns".into(),
         };
-        let mut marker = TermMarker::new(vec![&dns]);
+        let mut marker = TermMarker::new(vec![&dns], Lang::En);
         let rendered = render(
             "## DNS basics\n\nRead [DNS](https://example.org) first. DNS is old.\n",
             &mut marker,

@@ -10,7 +10,7 @@ use super::paragraphs::paragraphs;
 use super::parsed::Parsed;
 use super::terms::{MarkedTerm, TermMarker};
 use crate::domain::urls::{issue_slug_in, GLOSSARY_PATH, HOME_PATH};
-use crate::domain::TermRef;
+use crate::domain::{Lang, TermRef};
 
 /// An issue file: the parsed front matter, and where the Markdown body starts.
 pub(super) struct IssueSource {
@@ -49,7 +49,7 @@ pub(super) fn render_issue(
             anchor: glossary[i].anchor.clone(),
         })
         .collect();
-    let mut marker = TermMarker::new(marked.iter().collect());
+    let mut marker = TermMarker::new(marked.iter().collect(), Lang::En);
 
     // The blurb comes first on the page, so its terms are marked first.
     let mut blurb_html = String::new();
@@ -98,20 +98,18 @@ pub(super) fn render_issue(
 }
 
 /// A translation's blurb and overview, rendered as [`render_issue`] renders the English:
-/// the first use of each of `terms` (the page's glossary terms in the translation's
-/// language) marked, links checked. Problems in the body are reported at `body_offset` of
-/// the translation's file; terms the translation never uses come back by name, because
-/// inflection may hide a term the English uses (a warning, not an error).
+/// the first use of each of `marker`'s terms (the page's glossary terms in the
+/// translation's language) marked, links checked. Problems in the body are reported at
+/// `body_offset` of the translation's file.
 pub(super) fn render_translation<T>(
     parsed: &Parsed<T>,
     blurb: &str,
     body_offset: usize,
-    terms: &[MarkedTerm],
+    marker: &mut TermMarker,
     issues: &HashMap<&str, &Parsed<IssueFile>>,
     glossary: &[TermRef],
     errors: &mut Vec<ContentError>,
-) -> (String, Rendered, Vec<String>) {
-    let mut marker = TermMarker::new(terms.iter().collect());
+) -> (String, Rendered) {
     let mut blurb_html = String::new();
     for paragraph in paragraphs(blurb) {
         blurb_html.push_str("<p>");
@@ -121,7 +119,7 @@ pub(super) fn render_translation<T>(
     let anchors: HashSet<&str> = glossary.iter().map(|t| t.anchor.as_str()).collect();
     let check_site_link = |path: &str| check_site_path(path, issues, &anchors);
     let body = &parsed.text[body_offset..];
-    let overview = match markdown::render(body, &mut marker, &check_site_link) {
+    let overview = match markdown::render(body, marker, &check_site_link) {
         Ok(rendered) => rendered,
         Err(problems) => {
             for problem in problems {
@@ -133,8 +131,7 @@ pub(super) fn render_translation<T>(
             }
         }
     };
-    let unused = marker.unused().map(|term| term.term.clone()).collect();
-    (blurb_html, overview, unused)
+    (blurb_html, overview)
 }
 
 /// The glossary entries a page lists in `terms`, each defined and listed once.

@@ -1,8 +1,11 @@
 //! Marks the first use of each glossary term on a page: `<abbr>` with the expansion, inside
-//! a link to the term's entry on `/glossary`.
+//! a link to the term's entry on `/glossary`. A use may be inflected ("IP addresses",
+//! "adresses IP", "redes comunitarias"): words are compared as the search compares them,
+//! folded and stemmed in the page's language.
 
-use crate::domain::glossary_href;
 use crate::domain::html::escape_html;
+use crate::domain::{glossary_href, Lang};
+use crate::search::{tokenize, words, Token, WordStemmer};
 
 /// A glossary term as pages mark it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,20 +19,42 @@ pub struct MarkedTerm {
 /// Walks a page's text in reading order, marking each term where it first appears.
 pub struct TermMarker<'a> {
     terms: Vec<&'a MarkedTerm>,
+    /// Each term's words, then its expansion's (for the shields).
+    phrases: Vec<(TermPhrase, Option<TermPhrase>)>,
     marked: Vec<bool>,
+    stemmer: WordStemmer,
 }
 
 impl<'a> TermMarker<'a> {
-    pub fn new(terms: Vec<&'a MarkedTerm>) -> Self {
+    /// A marker for a page in `lang`, whose inflections the terms' uses may take.
+    pub fn new(terms: Vec<&'a MarkedTerm>, lang: Lang) -> Self {
+        let stemmer = WordStemmer::new(lang);
+        let phrases = terms
+            .iter()
+            .map(|term| {
+                (
+                    TermPhrase::new(&term.term, &stemmer),
+                    term.expansion
+                        .as_ref()
+                        .map(|expansion| TermPhrase::new(expansion, &stemmer)),
+                )
+            })
+            .collect();
         let marked = vec![false; terms.len()];
-        Self { terms, marked }
+        Self {
+            terms,
+            phrases,
+            marked,
+            stemmer,
+        }
     }
 
     /// Appends `text` to `out` as escaped HTML, marking terms not yet marked on this page.
     pub fn mark(&mut self, text: &str, out: &mut String) {
-        let shields = self.shields(text);
+        let tokens = tokenize(text, &self.stemmer);
+        let shields = self.shields(text, &tokens);
         let mut cursor = 0;
-        while let Some((index, start, end)) = self.next_use(text, cursor, &shields) {
+        while let Some((index, start, end)) = self.next_use(text, &tokens, cursor, &shields) {
             escape_html(&text[cursor..start], out);
             let term = self.terms[index];
             out.push_str("<a class=\"term\" href=\"");
@@ -64,15 +89,15 @@ impl<'a> TermMarker<'a> {
     /// Where the page's terms and expansions occur in `text`. A term found strictly inside
     /// one of these is part of a longer name, not a use of its own: "Domain Name" in
     /// "Domain Name System" is not the term "domain name".
-    fn shields(&self, text: &str) -> Vec<(usize, usize)> {
+    fn shields(&self, text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
         let mut shields = Vec::new();
         let phrases = self
-            .terms
+            .phrases
             .iter()
-            .flat_map(|term| std::iter::once(&term.term).chain(term.expansion.as_ref()));
+            .flat_map(|(term, expansion)| std::iter::once(term).chain(expansion));
         for phrase in phrases {
             let mut from = 0;
-            while let Some((start, end)) = find_term(text, phrase, from) {
+            while let Some((start, end)) = phrase.find(text, tokens, from) {
                 shields.push((start, end));
                 from = end;
             }
@@ -85,6 +110,7 @@ impl<'a> TermMarker<'a> {
     fn next_use(
         &self,
         text: &str,
+        tokens: &[Token],
         from: usize,
         shields: &[(usize, usize)],
     ) -> Option<(usize, usize, usize)> {
@@ -93,13 +119,13 @@ impl<'a> TermMarker<'a> {
                 .iter()
                 .any(|&(s, e)| s <= start && end <= e && e - s > end - start)
         };
-        self.terms
+        self.phrases
             .iter()
             .enumerate()
             .filter(|(index, _)| !self.marked[*index])
-            .filter_map(|(index, term)| {
+            .filter_map(|(index, (phrase, _))| {
                 let mut at = from;
-                while let Some((start, end)) = find_term(text, &term.term, at) {
+                while let Some((start, end)) = phrase.find(text, tokens, at) {
                     if !inside_longer(start, end) {
                         return Some((index, start, end));
                     }
@@ -111,46 +137,100 @@ impl<'a> TermMarker<'a> {
     }
 }
 
-/// Finds `term` as a whole word in `text` from byte `from`, allowing a plural `s` or `es`.
-/// Terms with two or more capitals (`DNS`, `IPv6`) must match exactly; others ignore
-/// ASCII case. Returns the byte range of the use, plural included.
-pub fn find_term(text: &str, term: &str, from: usize) -> Option<(usize, usize)> {
-    let exact = term.chars().filter(|c| c.is_uppercase()).count() >= 2;
-    let bytes = text.as_bytes();
-    let mut start = from;
-    while start + term.len() <= text.len() {
-        let end = start + term.len();
-        if text.is_char_boundary(start) && text.is_char_boundary(end) {
-            let candidate = &text[start..end];
-            let same = if exact {
-                candidate == term
-            } else {
-                candidate.eq_ignore_ascii_case(term)
-            };
-            let word_start = text[..start]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if same && word_start {
-                for suffix in ["es", "s", ""] {
-                    let stop = end + suffix.len();
-                    if text[end..].starts_with(suffix)
-                        && text[stop..]
-                            .chars()
-                            .next()
-                            .is_none_or(|c| !c.is_alphanumeric())
-                    {
-                        return Some((start, stop));
-                    }
-                }
-            }
+/// A term (or its expansion) as its uses are looked for: its words as written, folded and
+/// stemmed.
+#[derive(Debug, Clone)]
+struct TermPhrase {
+    /// The words as the glossary writes them.
+    written: Vec<String>,
+    /// What the glossary writes before each word (a space, or "/" in "HTTP/3").
+    gaps: Vec<String>,
+    words: Vec<Token>,
+    /// Terms with two or more capitals (`DNS`, `IPv6`) keep their case in every use; others
+    /// match in any case.
+    keeps_case: bool,
+}
+
+impl TermPhrase {
+    fn new(term: &str, stemmer: &WordStemmer) -> Self {
+        let words = words(term, stemmer);
+        let written = words
+            .iter()
+            .map(|word| term[word.start as usize..word.end as usize].to_string())
+            .collect();
+        let mut gaps = vec![String::new()];
+        for pair in words.windows(2) {
+            gaps.push(term[pair[0].end as usize..pair[1].start as usize].to_string());
         }
-        start += 1;
-        while start < bytes.len() && !text.is_char_boundary(start) {
-            start += 1;
+        Self {
+            written,
+            gaps,
+            words,
+            keeps_case: term.chars().filter(|c| c.is_uppercase()).count() >= 2,
         }
     }
-    None
+
+    /// The first use at or after byte `from` of `text` (tokenized as `tokens`): byte range.
+    /// Words follow one another with what the glossary writes between them, or spaces.
+    fn find(&self, text: &str, tokens: &[Token], from: usize) -> Option<(usize, usize)> {
+        if self.words.is_empty() {
+            return None;
+        }
+        tokens
+            .iter()
+            .filter(|first| first.start as usize >= from && self.is_word(0, first, text))
+            .filter_map(|first| {
+                let mut end = first.end;
+                for j in 1..self.words.len() {
+                    let next = tokens_at(tokens, end).find(|token| self.is_word(j, token, text))?;
+                    let gap = &text[end as usize..next.start as usize];
+                    let spaces =
+                        |gap: &str| !gap.is_empty() && gap.chars().all(char::is_whitespace);
+                    if gap != self.gaps[j] && !(spaces(gap) && spaces(&self.gaps[j])) {
+                        return None;
+                    }
+                    end = next.end;
+                }
+                Some((first.start as usize, end as usize))
+            })
+            .min()
+    }
+
+    /// Whether `token` is word `j` of the term, or an inflection of it: its plural in `s`
+    /// or `es` ("TLDs", which no stemmer takes for "TLD"), or the same Snowball stem and
+    /// the same word but for its last two letters ("adresses" for "adresse", "réseaux" for
+    /// "réseau", "comunitarias" for "comunitario"; not "chiffres" for "chiffrement").
+    fn is_word(&self, j: usize, token: &Token, text: &str) -> bool {
+        let wanted = &self.words[j];
+        let plural = token
+            .word
+            .strip_prefix(wanted.word.as_str())
+            .is_some_and(|rest| rest == "s" || rest == "es");
+        let same = token.word == wanted.word
+            || plural
+            || token.stems.related(&wanted.stems) && inflection_of(&token.word, &wanted.word);
+        if !same || !self.keeps_case {
+            return same;
+        }
+        // Each capital the glossary writes is a capital in the use too.
+        let used = &text[token.start as usize..token.end as usize];
+        used.chars()
+            .zip(self.written[j].chars())
+            .all(|(a, b)| !b.is_uppercase() || a.is_uppercase())
+    }
+}
+
+/// Whether two folded words differ only in their last two letters, as inflections do.
+fn inflection_of(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    common + 2 >= a.chars().count().max(b.chars().count())
+}
+
+/// The tokens of the first word starting at or after byte `from` (its parts and, for a
+/// compound, its joined form).
+fn tokens_at(tokens: &[Token], from: u32) -> impl Iterator<Item = &Token> {
+    let start = tokens.iter().map(|t| t.start).filter(|&s| s >= from).min();
+    tokens.iter().filter(move |t| Some(t.start) == start)
 }
 
 #[cfg(test)]
@@ -165,17 +245,68 @@ mod tests {
         }
     }
 
+    /// The first use of `term` in `text`, on a page in `lang`.
+    fn find_in(lang: Lang, text: &str, term: &str) -> Option<(usize, usize)> {
+        let stemmer = WordStemmer::new(lang);
+        TermPhrase::new(term, &stemmer).find(text, &tokenize(text, &stemmer), 0)
+    }
+
+    fn find(text: &str, term: &str) -> Option<(usize, usize)> {
+        find_in(Lang::En, text, term)
+    }
+
     #[test]
     fn finds_whole_words_with_plurals_and_respects_acronym_case() {
-        assert_eq!(find_term("The DNS, then DNSSEC.", "DNS", 0), Some((4, 7)));
-        assert_eq!(find_term("DNSSEC only", "DNS", 0), None);
-        assert_eq!(find_term("the dns", "DNS", 0), None);
-        assert_eq!(find_term("many ISPs do", "ISP", 0), Some((5, 9)));
-        assert_eq!(find_term("IP addresses", "IP address", 0), Some((0, 12)));
-        assert_eq!(find_term("A Resolver", "resolver", 0), Some((2, 10)));
-        assert_eq!(find_term("resolvers’ caches", "resolver", 0), Some((0, 9)));
-        assert_eq!(find_term("IPv6 is not IP", "IP", 0), Some((12, 14)));
-        assert_eq!(find_term("é DNS", "DNS", 0), Some((3, 6)));
+        assert_eq!(find("The DNS, then DNSSEC.", "DNS"), Some((4, 7)));
+        assert_eq!(find("DNSSEC only", "DNS"), None);
+        assert_eq!(find("the dns", "DNS"), None);
+        assert_eq!(find("many ISPs do", "ISP"), Some((5, 9)));
+        assert_eq!(find("IP addresses", "IP address"), Some((0, 12)));
+        assert_eq!(find("IP, address", "IP address"), None);
+        assert_eq!(find("A Resolver", "resolver"), Some((2, 10)));
+        assert_eq!(find("resolvers’ caches", "resolver"), Some((0, 9)));
+        assert_eq!(find("IPv6 is not IP", "IP"), Some((12, 14)));
+        assert_eq!(find("é DNS", "DNS"), Some((3, 6)));
+        assert_eq!(
+            find("true end-to-end encryption", "end-to-end encryption"),
+            Some((5, 26))
+        );
+        assert_eq!(find("then HTTP/3 came", "HTTP/3"), Some((5, 11)));
+        assert_eq!(find("HTTP 3", "HTTP/3"), None);
+        assert_eq!(find("two TLDs", "TLD"), Some((4, 8)));
+    }
+
+    #[test]
+    fn finds_inflected_uses_in_french_and_spanish_but_not_other_words_of_a_stem() {
+        let fr = |text: &str, term: &str| find_in(Lang::Fr, text, term);
+        assert_eq!(fr("des adresses IP", "adresse IP"), Some((4, 15)));
+        assert_eq!(
+            fr("les réseaux communautaires", "réseau communautaire"),
+            Some((4, 27))
+        );
+        assert_eq!(fr("l’adresse IP", "adresse IP"), Some((4, 14)));
+        assert_eq!(
+            fr("les chiffres", "chiffrement"),
+            None,
+            "a stem, not a word"
+        );
+        assert_eq!(
+            fr("des adresses ip", "adresse IP"),
+            None,
+            "the acronym keeps its case"
+        );
+        let es = |text: &str, term: &str| find_in(Lang::Es, text, term);
+        assert_eq!(
+            es("las redes comunitarias", "red comunitaria"),
+            Some((4, 22))
+        );
+        assert_eq!(es("las direcciones IP", "dirección IP"), Some((4, 18)));
+        assert_eq!(
+            es("puntos de intercambio", "punto de intercambio"),
+            Some((0, 21))
+        );
+        // The English page keeps its terms apart from their stem's other words.
+        assert_eq!(find("the government", "governance"), None);
     }
 
     #[test]
@@ -183,7 +314,7 @@ mod tests {
         let dns = term("DNS", Some("Domain Name System"), "dns");
         let resolver = term("resolver", None, "resolver");
         let unused = term("BGP", Some("Border Gateway Protocol"), "bgp");
-        let mut marker = TermMarker::new(vec![&dns, &resolver, &unused]);
+        let mut marker = TermMarker::new(vec![&dns, &resolver, &unused], Lang::En);
         let mut first = String::new();
         marker.mark("DNS & a resolver <b>", &mut first);
         assert_eq!(
@@ -201,7 +332,7 @@ mod tests {
     fn a_term_inside_a_longer_name_on_the_page_is_not_a_use() {
         let dns = term("DNS", Some("Domain Name System"), "dns");
         let name = term("domain name", None, "domain-name");
-        let mut marker = TermMarker::new(vec![&dns, &name]);
+        let mut marker = TermMarker::new(vec![&dns, &name], Lang::En);
         let mut out = String::new();
         marker.mark("The Domain Name System (DNS) maps a domain name.", &mut out);
         assert!(out.starts_with("The Domain Name System ("), "{out}");
@@ -217,7 +348,7 @@ mod tests {
     fn the_longest_term_wins_where_two_start_together() {
         let ip = term("IP", Some("Internet Protocol"), "ip");
         let address = term("IP address", None, "ip-address");
-        let mut marker = TermMarker::new(vec![&ip, &address]);
+        let mut marker = TermMarker::new(vec![&ip, &address], Lang::En);
         let mut out = String::new();
         marker.mark("an IP address and IP", &mut out);
         assert!(

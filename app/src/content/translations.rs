@@ -27,7 +27,7 @@ use super::locale_format::{date_label, figure_label};
 use super::paragraphs::paragraphs;
 use super::parsed::{require_text, trimmed, Parsed};
 use super::render::{render_translation, IssueSource};
-use super::terms::MarkedTerm;
+use super::terms::{MarkedTerm, TermMarker};
 use crate::domain::{Citation, Lang, TermRef, Translation};
 use crate::interface_text::figure_age_label;
 
@@ -582,16 +582,18 @@ fn translate_issue(
             anchor: context.glossary[i].anchor.clone(),
         })
         .collect();
-    let (blurb_html, overview, unused) = render_translation(
+    // Inflection may hide a term the English uses: a warning, not an error.
+    let mut marker = TermMarker::new(marked.iter().collect(), context.lang);
+    let (blurb_html, overview) = render_translation(
         &parsed,
         file.blurb.get_ref(),
         body_offset,
-        &marked,
+        &mut marker,
         context.issues,
         context.english_glossary,
         errors,
     );
-    for term in unused {
+    for term in marker.unused().map(|term| &term.term) {
         warnings.push(parsed.whole_file(format!(
             "the glossary term “{term}” (listed by the English page) never appears in this translation, so it is not marked"
         )));

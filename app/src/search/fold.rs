@@ -7,7 +7,7 @@
 //! to 654,790 bytes (61 KB to 193 KB brotli) for transliterations of scripts the content
 //! does not use (BENCHMARKS.md, search). Other scripts pass through unchanged.
 
-use super::Token;
+use super::{Token, WordStemmer};
 
 /// The longest query taken, in characters; the rest is cut.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -27,8 +27,15 @@ pub fn clean_query(raw: &str) -> String {
 /// The terms of a text in order, each with its position and byte range in `text`.
 /// Hyphenated and apostrophised words ("e-mail", "Internet's") give their parts and also
 /// the joined form at the first part's position, so "email" finds "e-mail" and "end to
-/// end" finds "end-to-end".
-pub fn tokenize(text: &str) -> Vec<Token> {
+/// end" finds "end-to-end". Each term carries its stem in `stemmer`'s language.
+pub fn tokenize(text: &str, stemmer: &WordStemmer) -> Vec<Token> {
+    let token = |word: String, start: usize, end: usize, position: u32| Token {
+        stems: stemmer.stems(&written_lowercase(&text[start..end]), &word),
+        word,
+        start: start as u32,
+        end: end as u32,
+        position,
+    };
     let mut tokens = Vec::new();
     let mut position = 0u32;
     let mut word = String::new();
@@ -51,7 +58,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
         if !word.is_empty() {
             let end = index;
-            tokens.push(Token(word.clone(), word_start as u32, end as u32, position));
+            tokens.push(token(word.clone(), word_start, end, position));
             match (&mut compound, joins) {
                 (Some((joined, _, _, parts)), _) => {
                     joined.push_str(&word);
@@ -63,7 +70,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if !joins {
                 if let Some((joined, start, at, parts)) = compound.take() {
                     if parts > 1 {
-                        tokens.push(Token(joined, start as u32, end as u32, at));
+                        tokens.push(token(joined, start, end, at));
                     }
                 }
             }
@@ -73,15 +80,43 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     }
     if !word.is_empty() {
         let end = text.len();
-        tokens.push(Token(word.clone(), word_start as u32, end as u32, position));
+        tokens.push(token(word.clone(), word_start, end, position));
         if let Some((mut joined, start, at, parts)) = compound.take() {
             joined.push_str(&word);
             if parts >= 1 {
-                tokens.push(Token(joined, start as u32, end as u32, at));
+                tokens.push(token(joined, start, end, at));
             }
         }
     }
     tokens
+}
+
+/// The words of a text as one reads them, each with its stems: [`tokenize`]'s terms
+/// without the parts of compounds ("e-mail" is one word, "email"), so the same words as
+/// [`query_words`].
+pub fn words(text: &str, stemmer: &WordStemmer) -> Vec<Token> {
+    let tokens = tokenize(text, stemmer);
+    let inside_longer = |t: &Token| {
+        tokens
+            .iter()
+            .any(|o| o.start <= t.start && t.end <= o.end && o.end - o.start > t.end - t.start)
+    };
+    let mut words: Vec<Token> = tokens
+        .iter()
+        .filter(|t| !inside_longer(t))
+        .cloned()
+        .collect();
+    words.sort_by_key(|word| word.start);
+    words
+}
+
+/// A word as written, in lower case, without the joiners of a compound or invisible
+/// characters: what the stemmer reads.
+fn written_lowercase(word: &str) -> String {
+    word.chars()
+        .filter(|&c| is_word_char(c) && !is_combining_mark(c))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The folded words of a query, in order. Hyphenated words are joined ("e-mail" → "email").
@@ -176,8 +211,14 @@ fn fold_latin(c: char) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    use crate::domain::Lang;
+
+    fn tokens(text: &str) -> Vec<Token> {
+        tokenize(text, &WordStemmer::new(Lang::En))
+    }
+
     fn terms(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| t.0).collect()
+        tokens(text).into_iter().map(|t| t.word).collect()
     }
 
     #[test]
@@ -201,17 +242,35 @@ mod tests {
             terms("Internet’s future"),
             ["internet", "s", "internets", "future"]
         );
-        let tokens = tokenize("an e-mail");
+        let tokens = tokens("an e-mail");
         let joined = tokens.iter().find(|t| t.word() == "email").expect("joined");
         assert_eq!((joined.span(), joined.position()), ((3, 9), 1));
     }
 
     #[test]
+    fn words_are_the_query_words_with_their_stems() {
+        for text in [
+            "send e-mail now",
+            "Internet’s end-to-end future",
+            "dns\u{200B}sec Société",
+        ] {
+            let words: Vec<String> = words(text, &WordStemmer::new(Lang::En))
+                .into_iter()
+                .map(|t| t.word)
+                .collect();
+            assert_eq!(words, query_words(text), "{text}");
+        }
+        let stemmer = WordStemmer::new(Lang::En);
+        let networks = &words("Networks", &stemmer)[0];
+        assert!(networks.stems.related(&stemmer.stems("network", "network")));
+    }
+
+    #[test]
     fn term_spans_point_into_the_original_text() {
         let text = "Société (IPv6) — ok";
-        for token in tokenize(text) {
-            let original = &text[token.1 as usize..token.2 as usize];
-            assert_eq!(fold(original), token.0, "{original}");
+        for token in tokens(text) {
+            let original = &text[token.start as usize..token.end as usize];
+            assert_eq!(fold(original), token.word, "{original}");
         }
     }
 

@@ -10,55 +10,71 @@ mod distance;
 mod fold;
 mod rank;
 mod snippet;
+mod stem;
 mod suggest;
+mod wire;
 
-pub use fold::{clean_query, fold, query_words, tokenize, MAX_QUERY_CHARS};
+pub use fold::{clean_query, fold, query_words, tokenize, words, MAX_QUERY_CHARS};
 pub use rank::search;
+pub use stem::{Stems, WordStemmer};
 pub use suggest::{closest_issues, closest_slugs};
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::SectionKind;
+use crate::domain::{Lang, SectionKind};
 
-/// One term of a text: folded word, start and end byte in the original text, position
-/// (word number). A tuple so the index stays small as JSON (`["dns",4,7,1]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Token(pub String, pub u32, pub u32, pub u32);
+/// One term of a text: the folded word, its stems, its start and end byte in the original
+/// text, and its position (word number).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub word: String,
+    pub stems: Stems,
+    pub start: u32,
+    pub end: u32,
+    /// The word number in its text: a compound's joined form shares its first part's.
+    pub position: u32,
+}
 
 impl Token {
     /// The folded word.
     pub fn word(&self) -> &str {
-        &self.0
+        &self.word
     }
 
     /// Start and end byte of the word in the original text.
     pub fn span(&self) -> (u32, u32) {
-        (self.1, self.2)
+        (self.start, self.end)
     }
 
-    /// The word number in its text: a compound's joined form shares its first part's.
     pub fn position(&self) -> u32 {
-        self.3
+        self.position
     }
 }
 
-/// A searchable text with its terms.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A searchable text with its terms. Only the text crosses the wire (the search data is a
+/// string per field): the browser derives the terms with the same code as the server.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
     pub text: String,
     pub tokens: Vec<Token>,
 }
 
 impl Field {
-    pub fn new(text: impl Into<String>) -> Self {
+    pub fn new(text: impl Into<String>, stemmer: &WordStemmer) -> Self {
         let text = text.into();
-        let tokens = tokenize(&text);
+        let tokens = tokenize(&text, stemmer);
         Self { text, tokens }
     }
 }
 
+impl Serialize for Field {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
 /// One issue as the search sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SearchDoc {
     pub slug: String,
     pub section: SectionKind,
@@ -79,9 +95,13 @@ pub struct Synonym {
     pub long: Vec<String>,
 }
 
-/// Everything the ranking needs, in listing order.
+/// Everything the ranking needs, in listing order. Sent as [`wire::IndexData`]: texts
+/// without their terms, which the receiving side derives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "wire::IndexData")]
 pub struct SearchIndex {
+    /// The language of the texts, which picks the stemmer.
+    pub lang: Lang,
     pub docs: Vec<SearchDoc>,
     pub synonyms: Vec<Synonym>,
     /// Focus-area slugs with their names, in the Action Plan's order.

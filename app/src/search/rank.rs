@@ -2,20 +2,22 @@
 //!
 //! A query becomes terms: each query word, except that an acronym or its expansion found in
 //! the glossary becomes one term with both spellings. A term matches a word of an issue
-//! exactly, as a prefix (only the last word, while it is still being typed) or with the
+//! exactly, by its stem (the same word family, by the Snowball stemmer of the index's
+//! language), as a prefix (only the last word, while it is still being typed) or with the
 //! typos [`allowed_typos`] tolerates. Issues that match every term come first; when none
 //! does, those that match the most terms. Within that, in order: the weight of the fields
-//! matched (title, then focus area, then text), match quality (exact, prefix, typo), how
+//! matched (title, then focus area, then text), match quality (exact, stem, prefix, typo), how
 //! early the matches are, how close together, and finally the listing order.
 
 use std::cmp::Reverse;
 
 use super::distance::{allowed_typos, within};
-use super::fold::{clean_query, query_words};
+use super::fold::{clean_query, words};
 use super::snippet::{segments, snippet};
 use super::suggest::closest_issues;
 use super::{
-    FacetCount, Field, Filter, SearchDoc, SearchHit, SearchIndex, SearchOutcome, Synonym, EMERGING,
+    FacetCount, Field, Filter, SearchDoc, SearchHit, SearchIndex, SearchOutcome, Stems, Synonym,
+    Token, WordStemmer, EMERGING,
 };
 
 /// Words too common to narrow anything; dropped unless the query has nothing else.
@@ -54,7 +56,8 @@ impl FieldKind {
 }
 
 /// Match qualities of one word, better is greater.
-const EXACT: u32 = 3;
+const EXACT: u32 = 4;
+const STEM: u32 = 3;
 const PREFIX: u32 = 2;
 const TYPO: u32 = 1;
 
@@ -62,6 +65,8 @@ const TYPO: u32 = 1;
 #[derive(Debug, Clone, PartialEq)]
 struct Phrase {
     words: Vec<String>,
+    /// Each word's stems.
+    stems: Vec<Stems>,
     /// The last word may match as a prefix (the visitor is still typing it).
     prefix_last: bool,
 }
@@ -84,8 +89,9 @@ struct TermMatch {
 pub fn search(index: &SearchIndex, raw_query: &str, filter: Option<&Filter>) -> SearchOutcome {
     let query = clean_query(raw_query);
     let typing = !raw_query.ends_with(char::is_whitespace);
-    let words = query_words(&query);
-    let terms = query_terms(&words, &index.synonyms, typing);
+    let stemmer = WordStemmer::new(index.lang);
+    let words = words(&query, &stemmer);
+    let terms = query_terms(&words, &index.synonyms, typing, &stemmer);
 
     let matches: Vec<Vec<Option<TermMatch>>> = index
         .docs
@@ -121,6 +127,7 @@ pub fn search(index: &SearchIndex, raw_query: &str, filter: Option<&Filter>) -> 
         .map(|&i| hit(&index.docs[i], &terms))
         .collect();
     let suggestions = if hits.is_empty() && !terms.is_empty() {
+        let words: Vec<String> = words.into_iter().map(|token| token.word).collect();
         closest_issues(index, &words)
     } else {
         Vec::new()
@@ -162,7 +169,19 @@ fn score(matches: &[Option<TermMatch>]) -> (usize, u32, u32, Reverse<u32>, Rever
 
 /// Query words into terms: glossary acronyms and expansions become one term with both
 /// spellings; stop words go unless nothing else is left.
-fn query_terms(words: &[String], synonyms: &[Synonym], typing: bool) -> Vec<Term> {
+fn query_terms(
+    query: &[Token],
+    synonyms: &[Synonym],
+    typing: bool,
+    stemmer: &WordStemmer,
+) -> Vec<Term> {
+    // A glossary spelling is folded words only: each stemmed as it stands.
+    let spelling = |words: &[String], prefix_last: bool| Phrase {
+        words: words.to_vec(),
+        stems: words.iter().map(|word| stemmer.stems(word, word)).collect(),
+        prefix_last,
+    };
+    let words: Vec<String> = query.iter().map(|token| token.word.clone()).collect();
     let last = words.len();
     let mut terms = Vec::new();
     let mut i = 0;
@@ -185,14 +204,8 @@ fn query_terms(words: &[String], synonyms: &[Synonym], typing: bool) -> Vec<Term
                 let ends_query = i + length == last;
                 terms.push(Term {
                     spellings: vec![
-                        Phrase {
-                            words: synonym.short.clone(),
-                            prefix_last: typing && ends_query,
-                        },
-                        Phrase {
-                            words: synonym.long.clone(),
-                            prefix_last: false,
-                        },
+                        spelling(&synonym.short, typing && ends_query),
+                        spelling(&synonym.long, false),
                     ],
                 });
                 i += length;
@@ -201,6 +214,7 @@ fn query_terms(words: &[String], synonyms: &[Synonym], typing: bool) -> Vec<Term
                 terms.push(Term {
                     spellings: vec![Phrase {
                         words: vec![words[i].clone()],
+                        stems: vec![query[i].stems.clone()],
                         prefix_last: typing && i + 1 == last,
                     }],
                 });
@@ -216,16 +230,20 @@ fn query_terms(words: &[String], synonyms: &[Synonym], typing: bool) -> Vec<Term
     terms
 }
 
-/// Quality of a query word against a field word: [`EXACT`], [`PREFIX`] or [`TYPO`].
-fn word_quality(wanted: &str, word: &str, prefix: bool) -> Option<u32> {
+/// Quality of word `j` of a phrase against a field's token: [`EXACT`], [`STEM`], [`PREFIX`]
+/// or [`TYPO`].
+fn word_quality(phrase: &Phrase, j: usize, token: &Token) -> Option<u32> {
+    let (wanted, word) = (phrase.words[j].as_str(), token.word());
     if wanted == word {
         return Some(EXACT);
     }
-    let chars = wanted.chars().count();
-    if prefix && word.starts_with(wanted) {
+    if phrase.stems[j].related(&token.stems) {
+        return Some(STEM);
+    }
+    if phrase.prefix_last && j + 1 == phrase.words.len() && word.starts_with(wanted) {
         return Some(PREFIX);
     }
-    let typos = allowed_typos(chars);
+    let typos = allowed_typos(wanted.chars().count());
     (typos > 0 && within(wanted, word, typos).is_some()).then_some(TYPO)
 }
 
@@ -245,23 +263,20 @@ fn occurrences(field: &Field, phrase: &Phrase) -> Vec<Occurrence> {
     let tokens = &field.tokens;
     let mut found = Vec::new();
     for (i, first) in tokens.iter().enumerate() {
-        let prefix = |j: usize| phrase.prefix_last && j + 1 == count;
-        let Some(q) = word_quality(&phrase.words[0], first.word(), prefix(0)) else {
+        let Some(q) = word_quality(phrase, 0, first) else {
             continue;
         };
         let mut quality = q;
         let mut spans = vec![first.span()];
         // Later words sit at the next positions, a few tokens on at most (a compound's
         // joined form follows its parts).
-        let complete = phrase.words.iter().enumerate().skip(1).all(|(j, wanted)| {
+        let complete = (1..count).all(|j| {
             let position = first.position() + j as u32;
             let best = tokens[i + 1..]
                 .iter()
                 .take(LOOKAHEAD + j)
                 .filter(|token| token.position() == position)
-                .filter_map(|token| {
-                    word_quality(wanted, token.word(), prefix(j)).map(|q| (q, token))
-                })
+                .filter_map(|token| word_quality(phrase, j, token).map(|q| (q, token)))
                 .max_by_key(|(q, _)| *q);
             match best {
                 Some((q, token)) => {
@@ -361,7 +376,7 @@ fn facet_counts(index: &SearchIndex, candidates: &[usize]) -> Vec<FacetCount> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::SectionKind;
+    use crate::domain::{Lang, SectionKind};
 
     fn doc(slug: &str, title: &str, areas: &str, text: &str) -> SearchDoc {
         SearchDoc {
@@ -377,14 +392,19 @@ mod tests {
                 .map(|a| a.to_lowercase().replace(' ', "-"))
                 .collect(),
             icon_alt: String::new(),
-            title: Field::new(title),
-            areas: Field::new(areas),
-            text: Field::new(text),
+            title: Field::new(title, &english()),
+            areas: Field::new(areas, &english()),
+            text: Field::new(text, &english()),
         }
+    }
+
+    fn english() -> WordStemmer {
+        WordStemmer::new(Lang::En)
     }
 
     fn index() -> SearchIndex {
         SearchIndex {
+            lang: Lang::En,
             docs: vec![
                 doc(
                     "dns",
@@ -486,6 +506,56 @@ mod tests {
             !slugs("dns ").contains(&"dna".to_string()),
             "no typos in short words"
         );
+    }
+
+    #[test]
+    fn words_of_one_family_match_by_their_stem_below_the_exact_word() {
+        // "protection" is in no text; "protects" (encryption) shares its stem.
+        assert_eq!(slugs("protection "), ["encryption"]);
+        // The exact word first: "network" is in governance's text, "networks" in bgp's.
+        assert_eq!(slugs("network "), ["governance", "bgp"]);
+        let exact = search(&index(), "networks ", None);
+        let marked: Vec<&str> = exact.hits[0]
+            .snippet
+            .iter()
+            .filter(|s| s.mark)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(marked, ["networks"]);
+    }
+
+    #[test]
+    fn a_french_index_stems_french_words() {
+        let stemmer = WordStemmer::new(Lang::Fr);
+        let field = |text: &str| Field::new(text, &stemmer);
+        let index = SearchIndex {
+            lang: Lang::Fr,
+            docs: vec![SearchDoc {
+                slug: "community-networks".into(),
+                section: SectionKind::Core,
+                focus_areas: Vec::new(),
+                icon_alt: String::new(),
+                title: field("Réseaux communautaires"),
+                areas: field(""),
+                text: field("Des adresses IP sécurisées."),
+            }],
+            synonyms: Vec::new(),
+            focus_areas: Vec::new(),
+            emerging: "Enjeux émergents".into(),
+        };
+        for query in ["reseau communautaire ", "adresse IP ", "securise "] {
+            assert_eq!(search(&index, query, None).hits.len(), 1, "{query}");
+        }
+    }
+
+    #[test]
+    fn the_search_data_carries_texts_and_the_receiver_derives_the_same_terms() {
+        let index = index();
+        let json = serde_json::to_string(&index).expect("serialises");
+        assert!(json.contains(r#""title":"Privacy""#), "{json}");
+        assert!(!json.contains("tokens"), "no terms on the wire");
+        let received: SearchIndex = serde_json::from_str(&json).expect("deserialises");
+        assert_eq!(received, index);
     }
 
     #[test]
