@@ -126,6 +126,21 @@ pub fn relation_legend(lang: Lang, relation: Relation) -> String {
     name
 }
 
+/// Whether `lang` writes the singular with `count`: by CLDR's plural rules on the server
+/// (ICU4X; French for 0 and 1, English and Spanish for 1 only). The browser build renders
+/// no counted words but the filter chips', which carry their page's singular counts
+/// ([`ChipWords::singular_counts`](crate::islands::ChipWords)); there it is English's rule.
+pub fn takes_singular(lang: Lang, count: u32) -> bool {
+    #[cfg(feature = "ssr")]
+    let singular = crate::content::takes_singular(lang, count);
+    #[cfg(not(feature = "ssr"))]
+    let singular = {
+        let _ = lang;
+        count == 1
+    };
+    singular
+}
+
 /// "figure from 2022" in `lang`: said beside a figure more than three years older than its
 /// page's review.
 pub fn figure_age_label(lang: Lang, year: u16) -> String {

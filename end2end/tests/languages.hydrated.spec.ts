@@ -76,6 +76,39 @@ test("search in Spanish after switching from English fetches the Spanish search 
   await expect(results.getByRole("link", { name: "Cifrado", exact: true })).toHaveAttribute("href", "/es/issues/encryption");
 });
 
+test("the browser ranks French and Spanish exactly as the server does, inflected forms included", async ({ page }) => {
+  const cases: [string, string, string[]][] = [
+    ["fr", "Rechercher parmi les enjeux", ["reseaux communautaires", "adresses IP", "securisees", "chiffr", "gouvernance internet"]],
+    ["es", "Buscar entre los temas", ["redes comunitarias", "direccion IP", "nino", "tecnologias", "privacidd"]],
+  ];
+  const titles = () => page.locator(".search-results__list .search-result__title").allTextContents();
+  for (const [lang, boxName, queries] of cases) {
+    for (const query of queries) {
+      await page.goto(`/${lang}/?q=${encodeURIComponent(query)}`);
+      await waitForHydration(page);
+      const fromServer = await titles();
+      expect(fromServer.length, query).toBeGreaterThan(0);
+      const box = page.getByRole("searchbox", { name: boxName });
+      // Clear the server's results through the client first, so what follows is the client's.
+      await box.fill("zzzzzz");
+      await expect(page.locator(".search-results__list .search-result__title")).toHaveCount(0);
+      await box.fill("");
+      await box.pressSequentially(query);
+      await expect(page.getByRole("status")).toContainText(query);
+      await expect.poll(titles, { message: `${lang}: ${query}` }).toEqual(fromServer);
+    }
+  }
+});
+
+test("a French chip reads its count with CLDR's singular for 0, in the browser too", async ({ page }) => {
+  await page.goto("/fr/");
+  await waitForHydration(page);
+  await page.getByRole("searchbox", { name: "Rechercher parmi les enjeux" }).fill("dnssec");
+  const chips = page.getByRole("navigation", { name: "Filtrer par axe prioritaire" });
+  const zero = chips.locator(".chip__count").filter({ hasText: /^, 0 enjeux?$/ }).first();
+  await expect(zero).toHaveText(", 0 enjeu");
+});
+
 for (const path of ["/fr/", "/es/issues/dns", "/fr/map", "/es/glossary"]) {
   test(`no axe violations on ${path}`, async ({ page }) => {
     await page.goto(path);

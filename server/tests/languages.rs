@@ -201,6 +201,32 @@ async fn the_words_on_french_and_spanish_pages_are_theirs() {
 }
 
 #[tokio::test]
+async fn counts_take_each_language_s_plural_rules() {
+    let server = InProcess::new().await;
+    // "dnssec" leaves some focus areas with no result: French says "0 enjeu" (CLDR: 0 and 1
+    // are singular), English "0 issues", Spanish "0 temas".
+    for (lang, zero, one) in [
+        ("fr", " enjeu", " enjeu"),
+        ("en", " issues", " issue"),
+        ("es", " temas", " tema"),
+    ] {
+        let (status, html) = server.get_text(&localized(lang, "/?q=dnssec")).await;
+        assert_eq!(status, 200);
+        let noun_after = |count: &str| {
+            let marker = format!("</span>{count}<span class=\"visually-hidden\">");
+            let at = html.find(&marker).map(|at| at + marker.len());
+            at.and_then(|at| {
+                html[at..]
+                    .split_once("</span>")
+                    .map(|(noun, _)| noun.to_string())
+            })
+        };
+        assert_eq!(noun_after("0").as_deref(), Some(zero), "{lang}");
+        assert_eq!(noun_after("1").as_deref(), Some(one), "{lang}");
+    }
+}
+
+#[tokio::test]
 async fn prefixes_that_are_no_language_and_unknown_pages_are_404s() {
     let server = InProcess::new().await;
     for path in [

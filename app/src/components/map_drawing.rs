@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::node_geometry::{FIRST_BASELINE, ICON, LINE_HEIGHT, RADIUS};
 use crate::domain::{icon_src, issue_href, MapNode, TopicMap};
-use crate::interface_text::{localize, relation_wording, use_lang};
+use crate::interface_text::{localize, relation_wording, takes_singular, use_lang};
 use crate::text;
 
 /// Id of the drawing, which the map island finds to make it interactive.
@@ -160,8 +160,8 @@ fn map_panels(layout: &crate::domain::MapLayout, selected: Option<u32>) -> impl 
                     <h2 id=heading.clone()><a href=localize(issue_href(&node.slug))>{node.title.clone()}</a></h2>
                     <p>{node.summary.clone()}</p>
                     <p class="map-panel__areas">{text!(map.panel_areas, areas = areas.join(", "))}</p>
-                    <h3>{match node.related.len() {
-                        1 => text!(map.panel_connected_one).to_string(),
+                    <h3>{match node.related.len() as u32 {
+                        count if takes_singular(lang, count) => text!(map.panel_connected_one, count = count),
                         count => text!(map.panel_connected_many, count = count),
                     }}</h3>
                     <ul class="map-panel__related">{related}</ul>

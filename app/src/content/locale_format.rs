@@ -8,6 +8,7 @@ use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_decimal::input::Decimal;
 use icu_decimal::DecimalFormatter;
 use icu_locale_core::{locale, Locale};
+use icu_plurals::{PluralCategory, PluralOperands, PluralRules};
 
 use super::dates::IsoDate;
 use crate::domain::Lang;
@@ -39,6 +40,30 @@ pub fn date_label(date: &IsoDate, lang: Lang) -> String {
             .map(|formatter| formatter.format(&gregorian).to_string())
             .unwrap_or_else(|_| fallback()),
     }
+}
+
+/// Whether `lang` writes the singular with `number`, by CLDR's cardinal rules: English and
+/// Spanish for 1 only ("0 issues", "1,5 millones"), French for 0 and 1 and what lies
+/// between ("0 enjeu", "1,82 milliard").
+pub fn takes_singular(lang: Lang, number: impl Into<PluralOperands>) -> bool {
+    let operands: PluralOperands = number.into();
+    PLURAL_RULES.with(|rules| match rules.iter().find(|(of, _)| *of == lang) {
+        Some((_, rules)) => rules.category_for(operands) == PluralCategory::One,
+        // The data is compiled in: unreachable, but English's rule is the safe guess.
+        None => operands == PluralOperands::from(1u32),
+    })
+}
+
+thread_local! {
+    /// Each language's cardinal rules, made once per thread (they are not `Sync`).
+    static PLURAL_RULES: Vec<(Lang, PluralRules)> = Lang::ALL
+        .into_iter()
+        .filter_map(|lang| {
+            PluralRules::try_new_cardinal(icu_locale(lang).into())
+                .ok()
+                .map(|rules| (lang, rules))
+        })
+        .collect();
 }
 
 /// A number as written in English content ("1,818,913,944", "386.9", "2010") in `lang`.
@@ -96,13 +121,8 @@ pub fn figure_label(figure: &str, lang: Lang) -> Option<String> {
         }
         scale => {
             let (one, many) = scale_words(scale, lang)?;
-            // French takes the singular below 2 ("1,82 milliard"), Spanish for 1 only
-            // ("1,5 millones").
-            let value = number.replace(',', "").parse::<f64>().unwrap_or(2.0);
-            let singular = match lang {
-                Lang::Fr => value < 2.0,
-                _ => value == 1.0,
-            };
+            let value: Decimal = number.replace(',', "").parse().ok()?;
+            let singular = takes_singular(lang, &value);
             label.push(' ');
             label.push_str(if singular { one } else { many });
         }
@@ -130,6 +150,15 @@ mod tests {
 
     fn date(text: &str) -> IsoDate {
         IsoDate::parse(text).expect("a date")
+    }
+
+    #[test]
+    fn the_singular_follows_each_language_s_plural_rules() {
+        let singular =
+            |lang: Lang| -> Vec<u32> { (0..=26).filter(|&n| takes_singular(lang, n)).collect() };
+        assert_eq!(singular(Lang::En), [1]);
+        assert_eq!(singular(Lang::Fr), [0, 1]);
+        assert_eq!(singular(Lang::Es), [1]);
     }
 
     #[test]

@@ -30,3 +30,4 @@ pub use crate::domain::html::escaped;
 pub use catalog::Catalog;
 pub use error::{ContentError, ContentErrors};
 pub use load::{load_catalog, stamp_translations};
+pub use locale_format::takes_singular;

@@ -33,6 +33,9 @@ pub struct ChipWords {
     /// After the count, for screen readers: " issue", " issues".
     pub count_one: String,
     pub count_many: String,
+    /// The counts the page's language says in the singular, up to the number of issues
+    /// (CLDR's rules: `[1]` in English and Spanish, `[0, 1]` in French).
+    pub singular_counts: Vec<u32>,
 }
 
 impl ResultWords {
@@ -85,6 +88,7 @@ impl ResultWords {
 
 impl ChipWords {
     pub fn for_page() -> Self {
+        use crate::interface_text::{takes_singular, use_lang};
         use crate::text;
         ChipWords {
             heading: text!(results.chips_heading).into(),
@@ -92,9 +96,24 @@ impl ChipWords {
             all_issues: text!(common.all_issues).into(),
             count_one: text!(results.count_one).into(),
             count_many: text!(results.count_many).into(),
+            singular_counts: (0..=MAX_COUNT)
+                .filter(|&count| takes_singular(use_lang(), count))
+                .collect(),
+        }
+    }
+
+    /// The word after `count` on a chip, read out by screen readers.
+    pub fn count_noun(&self, count: u32) -> &str {
+        if self.singular_counts.contains(&count) {
+            &self.count_one
+        } else {
+            &self.count_many
         }
     }
 }
+
+/// The largest count a chip may show: ample room above the 26 issues.
+const MAX_COUNT: u32 = 100;
 
 /// `template` with `{query}` and `{count}` replaced (the query is text, never markup: the
 /// view escapes it).

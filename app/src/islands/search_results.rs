@@ -149,10 +149,9 @@ pub fn FilterChips(
         heading,
         label,
         all_issues,
-        count_one,
-        count_many,
-    } = words;
-    let nouns = std::sync::Arc::new((count_one, count_many));
+        ..
+    } = words.clone();
+    let nouns = std::sync::Arc::new(words);
     view! {
         <nav class="focus-areas" aria-label=label>
             <h2 class="focus-areas__heading">{heading}</h2>
@@ -198,15 +197,10 @@ pub fn FilterChips(
     }
 }
 
-/// A result count on a chip, read out as ", 3 issues" (`nouns`: the page's words for one
-/// and for several).
+/// A result count on a chip, read out as ", 3 issues" (`nouns`: the page's words).
 #[component]
-fn Count(count: u32, nouns: std::sync::Arc<(String, String)>) -> impl IntoView {
-    let noun = if count == 1 {
-        nouns.0.clone()
-    } else {
-        nouns.1.clone()
-    };
+fn Count(count: u32, nouns: std::sync::Arc<ChipWords>) -> impl IntoView {
+    let noun = nouns.count_noun(count).to_string();
     view! {
         <span class="chip__count">
             <span class="visually-hidden">", "</span>
