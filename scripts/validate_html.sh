@@ -10,7 +10,8 @@
 # Pages: / , /?focus=<first focus area> , /?focus=emerging , /?q=dns , every /issues/<slug>
 # from /api/issues (editor's notes, connections, histories), /map , /map?issue=dns ,
 # /map?relation=protects&issue=dns , /glossary , /changes , / with the cookie theme=dark, and
-# /issues/no-such-issue (must answer 404; its body is checked too).
+# /issues/no-such-issue (must answer 404; its body is checked too); then the same in French
+# and Spanish under /fr/ and /es/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -72,6 +73,21 @@ fetch map-relation "/map?relation=protects&issue=dns" 200
 fetch glossary /glossary 200
 fetch changes /changes 200
 fetch not-found /issues/no-such-issue 404
+# The same page types in French and Spanish (their translated content, the switcher, the
+# "translation of the Internet Society's words" blocks, the French 404).
+for lang in fr es; do
+  fetch "$lang-home" "/$lang/" 200
+  fetch "$lang-home-focus" "/$lang/?focus=$focus" 200
+  fetch "$lang-home-search" "/$lang/?q=securite" 200
+  for slug in "${issues[@]}"; do
+    fetch "$lang-issue-$slug" "/$lang/issues/$slug" 200
+  done
+  fetch "$lang-map" "/$lang/map" 200
+  fetch "$lang-map-issue" "/$lang/map?issue=dns" 200
+  fetch "$lang-glossary" "/$lang/glossary" 200
+  fetch "$lang-changes" "/$lang/changes" 200
+  fetch "$lang-not-found" "/$lang/issues/no-such-issue" 404
+done
 
 count=$(find "$out" -maxdepth 1 -name '*.html' | wc -l)
 echo "checking $count pages from $base with vnu $(java -jar "$vnu_jar" --version)"

@@ -141,6 +141,11 @@ pub fn takes_singular(lang: Lang, count: u32) -> bool {
     singular
 }
 
+/// The site's share image's second line in `lang`, for `count` issues.
+pub fn share_subtitle(lang: Lang, count: u32) -> String {
+    crate::i18n::td_string!(lang.locale(), common.share_subtitle, count = count).to_string()
+}
+
 /// "figure from 2022" in `lang`: said beside a figure more than three years older than its
 /// page's review.
 pub fn figure_age_label(lang: Lang, year: u16) -> String {

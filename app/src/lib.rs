@@ -87,8 +87,9 @@ pub fn App() -> impl IntoView {
     interface_text::provide_page_lang();
     view! {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
-        // The feed is in English on every page.
-        <Link rel="alternate" type_="application/atom+xml" title="Internet Issues Explorer: changes" hreflang="en" href=domain::urls::FEED_PATH />
+        // The feed is in English on every page. Absolute, as every `hreflang` link must be
+        // (search engines and Lighthouse's SEO audit reject a relative one).
+        <Link rel="alternate" type_="application/atom+xml" title="Internet Issues Explorer: changes" hreflang="en" href=seo::absolute(domain::urls::FEED_PATH) />
         <Title formatter=title_text />
         <Router>
             <a class="skip-link" href=format!("#{MAIN_ID}")>{text!(skip_to_content)}</a>

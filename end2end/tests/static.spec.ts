@@ -39,12 +39,24 @@ test("the map and theme islands work from the exported files", async ({ page }) 
 test("the search data is served as JSON from its exported file", async ({ page }) => {
   await page.goto("/");
   await waitForHydration(page);
-  const data = page.waitForResponse((response) => response.url().endsWith("/api/search-index"));
+  const data = page.waitForResponse((response) => response.url().endsWith("/api/search-index/en"));
   await page.getByRole("searchbox").focus();
   const response = await data;
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("application/json");
-  expect(Object.keys(await response.json()).length).toBeGreaterThan(0);
+  expect((await response.json()).lang).toBe("en");
+});
+
+test("a French exported page searches the French data, ranked in the browser", async ({ page }) => {
+  await page.goto("/fr/");
+  await waitForHydration(page);
+  const data = page.waitForResponse((response) => response.url().endsWith("/api/search-index/fr"));
+  const box = page.getByRole("searchbox", { name: "Rechercher parmi les enjeux" });
+  await box.focus();
+  expect((await (await data).json()).lang).toBe("fr");
+  await box.fill("reseaux communautaires");
+  const results = page.locator(".search-results__list");
+  await expect(results.getByRole("link", { name: "Réseaux communautaires", exact: true })).toHaveAttribute("href", "/fr/issues/community-networks");
 });
 
 test("an unknown path gets the exported 404 page, which hydrates", async ({ page, expectNotFound }) => {

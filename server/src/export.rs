@@ -23,6 +23,7 @@ use tower::ServiceExt;
 
 use crate::config::Config;
 use crate::http::page_store::page_bytes::PageBytes;
+use crate::http::share::SITE_IMAGE;
 
 /// Headers a static host should send as this server does (the rest are per-connection).
 const KEPT_HEADERS: [&str; 9] = [
@@ -109,11 +110,18 @@ pub async fn export(
         ("/sitemap.xml".to_string(), "sitemap.xml".to_string()),
         ("/robots.txt".into(), "robots.txt".into()),
         (urls::FEED_PATH.into(), "feed.xml".into()),
-        ("/api/search-index".into(), "api/search-index".into()),
-        (share_image_path("site"), "share/site.png".into()),
     ];
-    for slug in catalog.slugs() {
-        files.push((share_image_path(slug), format!("share/{slug}.png")));
+    for lang in Lang::ALL {
+        let url = format!("/api/search-index/{}", lang.code());
+        let file = url.trim_start_matches('/').to_string();
+        files.push((url, file));
+    }
+    for lang in Lang::ALL {
+        for name in std::iter::once(SITE_IMAGE).chain(catalog.slugs()) {
+            let url = share_image_path(name, lang);
+            let file = url.trim_start_matches('/').to_string();
+            files.push((url, file));
+        }
     }
     for (url, file) in pages.iter().chain(&files) {
         let (headers, body) = fetch(&router, url, StatusCode::OK).await?;

@@ -271,7 +271,7 @@ async fn changes_are_listed_newest_first_and_fed_as_atom() {
         assert!(
             html.split("<link ").any(|tag| {
                 let tag = &tag[..tag.find('>').unwrap_or(0)];
-                tag.contains("href=\"/feed.xml\"")
+                tag.contains("/feed.xml\"")
                     && tag.contains("rel=\"alternate\"")
                     && tag.contains("type=\"application/atom+xml\"")
             }),

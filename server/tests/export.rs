@@ -83,13 +83,21 @@ fn the_export_writes_every_page_and_a_headers_file_with_each_page_csp() {
     }
     assert!(headers.contains("\n/pkg/*\n  cache-control: max-age=31536000, immutable"));
     let search: serde_json::Value =
-        serde_json::from_str(&read("api/search-index")).expect("the search data is JSON");
+        serde_json::from_str(&read("api/search-index/en")).expect("the search data is JSON");
     assert!(search.is_object());
+    for lang in ["fr", "es"] {
+        let search: serde_json::Value =
+            serde_json::from_str(&read(&format!("api/search-index/{lang}")))
+                .expect("the search data is JSON");
+        assert_eq!(search["lang"], lang, "each language's own data");
+    }
     assert!(out
         .path()
         .join("pkg/explorer.0123456789abcdef.css")
         .exists());
     assert!(out.path().join("share/dns.png").exists());
+    assert!(out.path().join("share/dns.fr.png").exists());
+    assert!(out.path().join("share/site.es.png").exists());
     let sitemap = read("sitemap.xml");
     assert!(sitemap.contains("/issues/dns</loc>"));
     assert!(sitemap.contains("/fr/issues/dns</loc>"));

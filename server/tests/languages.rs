@@ -50,6 +50,17 @@ async fn every_page_type_is_served_in_each_language_with_its_alternates() {
                 html.contains(&format!("<html lang=\"{lang}\"")),
                 "{path}: <html lang>"
             );
+            // Every hreflang link is absolute, the feed's too (a relative one is invalid).
+            for tag in html.split("<link ").skip(1) {
+                let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+                if tag.contains("hreflang=") {
+                    let href = tag.split("href=\"").nth(1).unwrap_or_default();
+                    assert!(
+                        href.starts_with(BASE),
+                        "{path}: relative hreflang link {tag}"
+                    );
+                }
+            }
             let english = page.split('?').next().unwrap_or(page);
             // A filtered listing's canonical address is the listing with its filter.
             let canonical_path = localized(lang, page);
@@ -263,6 +274,21 @@ async fn the_api_and_the_search_data_take_the_language() {
     let (status, index) = server.get_json("/api/search-index?lang=fr").await;
     assert_eq!(status, 200);
     assert!(index.to_string().contains("Chiffrement"));
+    // The browser's address for the same data, one a static export can hold as a file.
+    let (status, by_path) = server.get_json("/api/search-index/fr").await;
+    assert_eq!(status, 200);
+    assert_eq!(by_path, index);
+    for path in [
+        "/api/search-index/de",
+        "/api/search-index/FR",
+        "/api/search-index/",
+    ] {
+        let (status, error) = server.get_json(path).await;
+        assert_eq!(status, 404, "{path}");
+        assert_eq!(error["status"], 404, "{path}: a JSON error");
+    }
+    let (status, _) = server.get_json("/api/search-index/fr?lang=es").await;
+    assert_eq!(status, 400, "the address names the language already");
     for path in [
         "/api/issues?lang=de",
         "/api/glossary?lang=FR",

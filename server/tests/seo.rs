@@ -266,10 +266,26 @@ async fn each_page_points_to_a_real_1200_by_630_share_image() {
         meta(&html, "og:image"),
         Some(format!("{BASE}/share/site.png").as_str())
     );
+    // French and Spanish pages share images with their own words.
+    let (_, html) = server.get_text("/fr/issues/securing-bgp").await;
+    assert_eq!(
+        meta(&html, "og:image"),
+        Some(format!("{BASE}/share/securing-bgp.fr.png").as_str())
+    );
+    let (_, html) = server.get_text("/es/glossary").await;
+    assert_eq!(
+        meta(&html, "og:image"),
+        Some(format!("{BASE}/share/site.es.png").as_str())
+    );
+    let english = server.get("/share/securing-bgp.png").await.body;
+    let french = server.get("/share/securing-bgp.fr.png").await.body;
+    assert_ne!(english, french, "the French card is drawn in French");
     for path in [
         "/share/securing-bgp.png",
         "/share/site.png",
         "/share/artificial-intelligence.png",
+        "/share/securing-bgp.fr.png",
+        "/share/site.es.png",
     ] {
         let response = server.get(path).await;
         assert_eq!(response.status, 200, "{path}");
@@ -291,6 +307,9 @@ async fn each_page_points_to_a_real_1200_by_630_share_image() {
     for missing in [
         "/share/nowhere.png",
         "/share/dns.jpg",
+        "/share/dns.de.png",
+        "/share/dns.FR.png",
+        "/share/dns.en.png",
         "/share/..%2Fsite.png",
     ] {
         assert_eq!(server.get(missing).await.status, 404, "{missing}");

@@ -7,6 +7,8 @@
 //! encoding. They are English addresses: `crate::interface_text::localize` puts a page's language
 //! prefix in front of them (`/fr/issues/dns`).
 
+use super::Lang;
+
 /// The listing, with the search and the filters.
 pub const HOME_PATH: &str = "/";
 /// The listing in every language, space-separated, for the page script.
@@ -38,10 +40,15 @@ pub const RELATION_PARAM: &str = "relation";
 pub const ISSUE_PATH_PREFIX: &str = "/issues/";
 
 /// Whether `path` (English, without a language prefix) is one of the pages that exist in
-/// every language: the listing, the other site pages and the issue pages. Feeds, images,
-/// the API and built files have one address, in no language.
+/// every language: the listing, the other site pages and the issue pages. With a trailing
+/// slash too, so that `/fr/map/` is the French 404 as `/map/` is the English one. Feeds,
+/// images, the API and built files have one address, in no language.
 pub fn is_page_path(path: &str) -> bool {
-    SITE_PAGES.contains(&path) || issue_slug_in(path).is_some()
+    let page = match path.strip_suffix('/') {
+        Some(page) if !page.is_empty() => page,
+        _ => path,
+    };
+    SITE_PAGES.contains(&page) || issue_slug_in(page).is_some_and(|slug| !slug.is_empty())
 }
 
 /// The path of an issue's page.
@@ -99,9 +106,13 @@ pub fn icon_src(slug: &str) -> String {
     format!("/icons/{slug}.svg")
 }
 
-/// The path of a share image: an issue's slug, or `site` for the site's own.
-pub fn share_image_path(name: &str) -> String {
-    format!("/share/{name}.png")
+/// The path of a share image in `lang`: an issue's slug, or `site` for the site's own
+/// (`/share/dns.png`, `/share/dns.fr.png`; slugs have no dots).
+pub fn share_image_path(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("/share/{name}.png"),
+        _ => format!("/share/{name}.{}.png", lang.code()),
+    }
 }
 
 /// The link to an RFC's page on rfc-editor.org.
@@ -148,7 +159,7 @@ mod tests {
 
     #[test]
     fn home_paths_name_the_listing_in_every_language() {
-        let every: Vec<String> = crate::domain::Lang::ALL
+        let every: Vec<String> = Lang::ALL
             .iter()
             .map(|lang| lang.localized(HOME_PATH))
             .collect();
@@ -190,13 +201,37 @@ mod tests {
     }
 
     #[test]
+    fn pages_are_known_with_or_without_a_trailing_slash() {
+        for page in [
+            "/",
+            "/map",
+            "/map/",
+            "/glossary/",
+            "/issues/dns",
+            "/issues/dns/",
+        ] {
+            assert!(is_page_path(page), "{page}");
+        }
+        for other in [
+            "/feed.xml",
+            "/api/issues",
+            "/issues/",
+            "/map//",
+            "/share/dns.png",
+        ] {
+            assert!(!is_page_path(other), "{other}");
+        }
+    }
+
+    #[test]
     fn paths() {
         assert_eq!(issue_href("dns"), "/issues/dns");
         assert_eq!(issue_slug_in(&issue_href("dns")), Some("dns"));
         assert_eq!(issue_slug_in("/map"), None);
         assert_eq!(glossary_href("bcp-38"), "/glossary#bcp-38");
         assert_eq!(icon_src("dns"), "/icons/dns.svg");
-        assert_eq!(share_image_path("site"), "/share/site.png");
+        assert_eq!(share_image_path("site", Lang::En), "/share/site.png");
+        assert_eq!(share_image_path("dns", Lang::Fr), "/share/dns.fr.png");
         assert_eq!(rfc_url(9110), "https://www.rfc-editor.org/rfc/rfc9110");
     }
 }

@@ -23,8 +23,9 @@ use web_sys::HtmlFormElement;
 use crate::domain::Lang;
 use crate::interface_text::page_lang;
 
-/// Where the search data is served (a cacheable GET with an ETag).
-const SEARCH_INDEX_URL: &str = "/api/search-index";
+/// Where the search data is served, followed by the language (a cacheable GET with an
+/// ETag, and a file per language in a static export).
+const SEARCH_INDEX_URL: &str = "/api/search-index/";
 
 type Waiter = Box<dyn FnOnce(Rc<str>)>;
 type Subscriber = Rc<dyn Fn(String)>;
@@ -126,10 +127,7 @@ fn when_index_text(then: Waiter) {
 
 #[cfg(feature = "hydrate")]
 async fn fetch_index(lang: Lang) -> Result<String, String> {
-    let url = match lang {
-        Lang::En => SEARCH_INDEX_URL.to_string(),
-        _ => format!("{SEARCH_INDEX_URL}?lang={}", lang.code()),
-    };
+    let url = format!("{SEARCH_INDEX_URL}{}", lang.code());
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await

@@ -71,7 +71,7 @@ pub fn issue_article(issue: &IssueDetail) -> Value {
         "description": issue.summary,
         "dateModified": issue.reviewed,
         "inLanguage": use_lang().code(),
-        "image": absolute(&share_image_path(&issue.slug)),
+        "image": absolute(&share_image_path(&issue.slug, use_lang())),
         "mainEntityOfPage": absolute(&localize(issue_href(&issue.slug))),
         "publisher": publisher(),
         "author": publisher(),

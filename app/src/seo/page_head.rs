@@ -95,7 +95,7 @@ pub fn PageHead(tags: HeadTags) -> impl IntoView {
         .filter(|other| *other != lang)
         .map(|other| view! { <Meta property="og:locale:alternate" content=other.og_locale() /> })
         .collect_view();
-    let image = absolute(&share_image_path(&image));
+    let image = absolute(&share_image_path(&image, lang));
     let shared_title = if title.is_empty() {
         SITE_NAME.to_string()
     } else {

@@ -1,6 +1,7 @@
 //! A plain JSON API for integrators: `GET /api/issues[?focus_area=<slug>&q=<words>]`,
 //! `GET /api/issues/<slug>` and `GET /api/glossary`, each in English or with `lang=fr` or
-//! `lang=es` (as is the browser's `GET /api/search-index`). Errors are JSON too:
+//! `lang=es`, and the search data, `GET /api/search-index?lang=fr` or
+//! `GET /api/search-index/fr` (the browser's). Errors are JSON too:
 //! `{"status": 404, "error": "…"}`.
 
 use std::sync::Arc;
@@ -37,6 +38,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(catalog: Arc<Catalog>) -> Router
         .route("/issues/{slug}", get(detail))
         .route("/glossary", get(glossary))
         .route("/search-index", get(search_index))
+        .route("/search-index/{lang}", get(search_index_in))
         .with_state(Api { catalog, stored })
 }
 
@@ -98,6 +100,11 @@ struct ListParams {
 struct LangParams {
     lang: Option<String>,
 }
+
+/// No parameter at all: any is a 400.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoParams {}
 
 /// `lang=`: English when absent; an unknown value is a 400 naming the supported ones.
 fn lang_of(value: Option<&str>) -> Result<Lang, AppError> {
@@ -175,8 +182,8 @@ async fn glossary(
     }
 }
 
-/// Everything the browser's search needs, prepared at start-up: folded terms with their
-/// positions, the texts for snippets, and the glossary's synonyms.
+/// Everything the browser's search needs, prepared at start-up: the issues' texts (the
+/// browser derives their terms), the glossary's synonyms and the filters' names.
 async fn search_index(
     State(api): State<Api>,
     params: Result<Query<LangParams>, QueryRejection>,
@@ -184,8 +191,25 @@ async fn search_index(
 ) -> Result<Response, ApiError> {
     let Query(params) = params.map_err(bad_query)?;
     let lang = lang_of(params.lang.as_deref())?;
+    Ok(search_data(&api, lang, &request))
+}
+
+/// The same search data at an address without a query (`/api/search-index/fr`): the one
+/// the browser asks for, which a static export can hold as a file per language.
+async fn search_index_in(
+    State(api): State<Api>,
+    Path(code): Path<String>,
+    params: Result<Query<NoParams>, QueryRejection>,
+    request: HeaderMap,
+) -> Result<Response, ApiError> {
+    params.map_err(bad_query)?;
+    let lang = Lang::from_code(&code).ok_or(AppError::PageNotFound)?;
+    Ok(search_data(&api, lang, &request))
+}
+
+fn search_data(api: &Api, lang: Lang, request: &HeaderMap) -> Response {
     match &api.stored(lang).search_index {
-        Some(bytes) => Ok(stored_json(bytes, &request)),
-        None => Ok(Json(api.catalog.in_lang(lang).search_index()).into_response()),
+        Some(bytes) => stored_json(bytes, request),
+        None => Json(api.catalog.in_lang(lang).search_index()).into_response(),
     }
 }

@@ -14,7 +14,7 @@ mod middleware;
 pub mod page_store;
 mod security_headers;
 mod seo;
-mod share;
+pub mod share;
 #[cfg(feature = "test-hooks")]
 mod test_hooks;
 mod theme;

@@ -1,5 +1,6 @@
-//! Share images: one PNG (1200×630) per issue and one for the site, drawn from the issue's
-//! icon, title and focus areas, for link previews (`og:image`). Each is rendered on first
+//! Share images: one PNG (1200×630) per issue and one for the site, in each language
+//! (`/share/dns.png`, `/share/dns.fr.png`), drawn from the issue's icon, title and focus
+//! areas, for link previews (`og:image`). Each is rendered on first
 //! request (off the async threads) and kept; the text uses a font built into the binary, so
 //! images look the same on any machine.
 
@@ -10,7 +11,8 @@ use std::sync::{Arc, Mutex};
 
 use app::content::escaped;
 use app::content::Catalog;
-use app::domain::{SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH};
+use app::domain::{share_image_path, Lang, SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH};
+use app::interface_text::share_subtitle;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::header::{CONTENT_TYPE, ETAG};
@@ -46,46 +48,10 @@ pub fn router<S: Clone + Send + Sync + 'static>(
     catalog: &Catalog,
     icons_dir: PathBuf,
 ) -> Router<S> {
-    let map = catalog
-        .topic_map(None, "", None, None)
-        .map(|map| map.layout)
-        .unwrap_or_default();
     let mut cards = HashMap::new();
-    for node in &map.nodes {
-        let areas: Vec<&str> = node
-            .regions
-            .iter()
-            .filter_map(|&r| {
-                map.regions
-                    .get(r as usize)
-                    .map(|region| region.title.as_str())
-            })
-            .collect();
-        cards.insert(
-            node.slug.clone(),
-            Card {
-                title: node.title.clone(),
-                subtitle: areas.join(" · "),
-                icon: Some(format!("{}.svg", node.slug)),
-                colour: REGION_COLOURS
-                    .get(node.region as usize)
-                    .copied()
-                    .unwrap_or(REGION_COLOURS[1]),
-            },
-        );
+    for lang in Lang::ALL {
+        add_cards(catalog.in_lang(lang), lang, &mut cards);
     }
-    cards.insert(
-        SITE_IMAGE.to_string(),
-        Card {
-            title: app::SITE_NAME.to_string(),
-            subtitle: format!(
-                "{} Internet issues in plain language · search · topic map · glossary",
-                map.nodes.len()
-            ),
-            icon: None,
-            colour: REGION_COLOURS[1],
-        },
-    );
     let mut options = usvg::Options {
         resources_dir: Some(icons_dir),
         font_family: FONT_FAMILY.to_string(),
@@ -100,6 +66,53 @@ pub fn router<S: Clone + Send + Sync + 'static>(
     Router::new()
         .route("/share/{file}", get(serve))
         .with_state(images)
+}
+
+/// The cards of one language, named as [`share_image_path`] names their files: `dns`,
+/// `dns.fr`, `site.es`.
+fn add_cards(catalog: &Catalog, lang: Lang, cards: &mut HashMap<String, Card>) {
+    let map = catalog
+        .topic_map(None, "", None, None)
+        .map(|map| map.layout)
+        .unwrap_or_default();
+    let name = |slug: &str| {
+        let path = share_image_path(slug, lang);
+        path.trim_start_matches("/share/")
+            .trim_end_matches(".png")
+            .to_string()
+    };
+    for node in &map.nodes {
+        let areas: Vec<&str> = node
+            .regions
+            .iter()
+            .filter_map(|&r| {
+                map.regions
+                    .get(r as usize)
+                    .map(|region| region.title.as_str())
+            })
+            .collect();
+        cards.insert(
+            name(&node.slug),
+            Card {
+                title: node.title.clone(),
+                subtitle: areas.join(" · "),
+                icon: Some(format!("{}.svg", node.slug)),
+                colour: REGION_COLOURS
+                    .get(node.region as usize)
+                    .copied()
+                    .unwrap_or(REGION_COLOURS[1]),
+            },
+        );
+    }
+    cards.insert(
+        name(SITE_IMAGE),
+        Card {
+            title: app::SITE_NAME.to_string(),
+            subtitle: share_subtitle(lang, map.nodes.len() as u32),
+            icon: None,
+            colour: REGION_COLOURS[1],
+        },
+    );
 }
 
 async fn serve(State(images): State<ShareImages>, Path(file): Path<String>) -> Response {
@@ -217,4 +230,56 @@ fn wrap(text: &str, max_chars: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use skrifa::MetadataProvider;
+
+    use super::*;
+
+    fn cards() -> HashMap<String, Card> {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        let catalog = app::content::load_catalog(&content).expect("the real content loads");
+        let mut cards = HashMap::new();
+        for lang in Lang::ALL {
+            add_cards(catalog.in_lang(lang), lang, &mut cards);
+        }
+        cards
+    }
+
+    #[test]
+    fn each_language_has_its_cards_in_its_words() {
+        let cards = cards();
+        assert_eq!(
+            cards.len(),
+            3 * 27,
+            "26 issues and the site, in three languages"
+        );
+        assert_eq!(cards["dns"].title, "Domain Name System (DNS)");
+        assert_eq!(cards["dns.fr"].title, "Système de noms de domaine (DNS)");
+        assert_eq!(cards["dns.es"].title, "Sistema de nombres de dominio (DNS)");
+        assert!(cards["site.fr"]
+            .subtitle
+            .starts_with("26 enjeux d’Internet"));
+        assert!(cards["site.es"].subtitle.contains("búsqueda"));
+    }
+
+    #[test]
+    fn the_built_in_font_draws_every_letter_of_every_card() {
+        let font = skrifa::FontRef::new(FONT).expect("the font parses");
+        let charmap = font.charmap();
+        let missing: BTreeSet<char> = cards()
+            .values()
+            .flat_map(|card| card.title.chars().chain(card.subtitle.chars()))
+            .chain(app::SITE_NAME.chars())
+            .filter(|c| !c.is_whitespace() && charmap.map(*c).is_none())
+            .collect();
+        assert!(missing.is_empty(), "no glyph for {missing:?}");
+        assert!(charmap.map('é').is_some() && charmap.map('ñ').is_some());
+        assert!(charmap.map('\u{4E2D}').is_none(), "the check can fail");
+    }
 }
