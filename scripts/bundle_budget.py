@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """First-load bundle budget.
 
-Loads `/`, an issue page and `/map` (or the paths given) from a running release server,
+Loads `/`, an issue page, `/map`, `/fr/` and `/es/issues/dns` (or the paths given) from a running release server,
 finds every script, stylesheet and WASM module each page loads (linked, inline, or imported by a linked script), compresses each with `brotli -q 11`, and fails when the sum
 exceeds the budget in bench/bundle-budget-bytes. Sizes are deterministic, so this runs in the
 test suite. Usage: scripts/bundle_budget.py [BASE_URL [PATH...]]   (default http://127.0.0.1:3100)
@@ -59,7 +59,7 @@ def brotli_size(data):
     return len(subprocess.run(["brotli", "-q", "11", "-c"], input=data, capture_output=True, check=True).stdout)
 
 
-PAGES = ["/", "/issues/dns", "/map"]
+PAGES = ["/", "/issues/dns", "/map", "/fr/", "/es/issues/dns"]
 
 
 def first_load(base, page):

@@ -56,7 +56,8 @@ for path, headers in blocks.items():
     elif path == "/404.html":
         locations.append(f"location = /404.html {{\n      internal;\n      {directives(headers)}\n    }}")
     else:
-        target = "/index.html" if path == "/" else path
+        # A folder's page is its index.html (`/` and `/fr/`), as static hosts serve it.
+        target = path + "index.html" if path.endswith("/") else path
         locations.append(f"location = {path} {{\n      {directives(headers)}\n      try_files {target} {target}.html =404;\n    }}")
 print(f"""include /etc/nginx/modules-enabled/*.conf;
 worker_processes 1;
