@@ -3,13 +3,17 @@
 //! and over all. A plain harness (no criterion or divan): both report means and medians but
 //! not the p99 the budget is written in, and neither is needed for 60 numbers.
 //!
+//! Then the median time to decode each language's search data into an index, as the
+//! browser does once per visit (the terms and stems are derived there).
+//!
 //! `cargo bench -p app --features ssr --bench ranking`
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use app::content::load_catalog;
-use app::search::search;
+use app::domain::Lang;
+use app::search::{search, SearchIndex};
 
 const ROUNDS: usize = 200;
 
@@ -115,4 +119,35 @@ fn main() {
         at(1.0)
     );
     println!("slowest query by median: {:?} ({:?})", slowest.1, slowest.0);
+
+    // What the browser does once per visit: the search data's JSON into an index, the
+    // terms and their stems derived from the texts.
+    for lang in Lang::ALL {
+        let json = match serde_json::to_string(catalog.in_lang(lang).search_index()) {
+            Ok(json) => json,
+            Err(error) => {
+                eprintln!("{error}");
+                std::process::exit(1);
+            }
+        };
+        let mut times: Vec<Duration> = (0..50)
+            .map(|_| {
+                let start = Instant::now();
+                let index = serde_json::from_str::<SearchIndex>(&json).map(std::hint::black_box);
+                let took = start.elapsed();
+                if index.is_err() {
+                    eprintln!("the search data does not decode");
+                    std::process::exit(1);
+                }
+                took
+            })
+            .collect();
+        times.sort_unstable();
+        println!(
+            "decoding the {} search data ({} bytes): median {:?}",
+            lang.code(),
+            json.len(),
+            times[times.len() / 2]
+        );
+    }
 }
