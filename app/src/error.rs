@@ -15,6 +15,8 @@ pub enum AppError {
     RelationNotFound(String),
     #[error("This page does not exist.")]
     PageNotFound,
+    #[error("There is no language called “{0}”; the explorer is written in en, fr and es.")]
+    LanguageNotFound(String),
     #[error("Bad request: {0}")]
     BadRequest(String),
     #[error("The explorer could not reach its server. Check your connection and try again.")]
@@ -30,7 +32,8 @@ impl AppError {
             AppError::IssueNotFound(_)
             | AppError::FocusAreaNotFound(_)
             | AppError::RelationNotFound(_)
-            | AppError::PageNotFound => 404,
+            | AppError::PageNotFound
+            | AppError::LanguageNotFound(_) => 404,
             AppError::BadRequest(_) => 400,
             AppError::Network => 503,
             AppError::Internal => 500,
@@ -75,6 +78,7 @@ mod tests {
         assert_eq!(AppError::FocusAreaNotFound("x".into()).status_code(), 404);
         assert_eq!(AppError::RelationNotFound("x".into()).status_code(), 404);
         assert_eq!(AppError::PageNotFound.status_code(), 404);
+        assert_eq!(AppError::LanguageNotFound("x".into()).status_code(), 404);
         assert_eq!(AppError::BadRequest("x".into()).status_code(), 400);
         assert_eq!(AppError::Internal.status_code(), 500);
     }

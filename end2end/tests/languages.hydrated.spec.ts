@@ -101,9 +101,13 @@ test("the browser ranks French and Spanish exactly as the server does, inflected
 });
 
 test("a French chip reads its count with CLDR's singular for 0, in the browser too", async ({ page }) => {
-  await page.goto("/fr/");
+  // Start on a results page, so the results island (not the server) redraws the chips.
+  await page.goto("/fr/?q=internet");
   await waitForHydration(page);
+  await page.evaluate(() => ((window as unknown as { marker: string }).marker = "same document"));
   await page.getByRole("searchbox", { name: "Rechercher parmi les enjeux" }).fill("dnssec");
+  await expect(page.getByRole("status")).toContainText("dnssec");
+  expect(await marker(page)).toBe("same document");
   const chips = page.getByRole("navigation", { name: "Filtrer par axe prioritaire" });
   const zero = chips.locator(".chip__count").filter({ hasText: /^, 0 enjeux?$/ }).first();
   await expect(zero).toHaveText(", 0 enjeu");

@@ -251,6 +251,29 @@ async fn prefixes_that_are_no_language_and_unknown_pages_are_404s() {
         let (status, _) = server.get_text(path).await;
         assert_eq!(status, 404, "{path}");
     }
+    // A trailing slash is no other address: it leads to the page, in its language.
+    for (path, target) in [
+        ("/map/", "/map"),
+        ("/fr/map/?issue=dns", "/fr/map?issue=dns"),
+        ("/es/issues/dns/", "/es/issues/dns"),
+    ] {
+        let response = server.get(path).await;
+        assert_eq!(response.status, 308, "{path}");
+        assert_eq!(response.header("location"), Some(target), "{path}");
+        assert!(
+            response.header("x-content-type-options") == Some("nosniff"),
+            "{path}: the security headers too"
+        );
+    }
+    for (path, lang) in [("/fr/issues/", "fr"), ("/es/map//", "es")] {
+        let (status, html) = server.get_text(path).await;
+        assert_eq!(status, 404, "{path}");
+        assert!(html.contains(&format!("<html lang=\"{lang}\"")), "{path}");
+        assert!(
+            html.contains("class=\"error-page\""),
+            "{path}: the 404 page"
+        );
+    }
     let (status, html) = server.get_text("/fr/issues/dnss").await;
     assert_eq!(status, 404);
     assert!(html.contains("<html lang=\"fr\""));
@@ -287,6 +310,12 @@ async fn the_api_and_the_search_data_take_the_language() {
         assert_eq!(status, 404, "{path}");
         assert_eq!(error["status"], 404, "{path}: a JSON error");
     }
+    let (_, error) = server.get_json("/api/search-index/de").await;
+    let message = error["error"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("“de”") && message.contains("en, fr and es"),
+        "{message}"
+    );
     let (status, _) = server.get_json("/api/search-index/fr?lang=es").await;
     assert_eq!(status, 400, "the address names the language already");
     for path in [

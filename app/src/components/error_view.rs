@@ -17,7 +17,10 @@ fn message(error: &AppError) -> String {
             text!(error.focus_area_missing, name = name.clone())
         }
         AppError::RelationNotFound(name) => text!(error.relation_missing, name = name.clone()),
-        AppError::PageNotFound => text!(error.page_missing).to_string(),
+        // Only the API names languages in an address; a page's unknown prefix is a page.
+        AppError::PageNotFound | AppError::LanguageNotFound(_) => {
+            text!(error.page_missing).to_string()
+        }
         AppError::BadRequest(detail) => text!(error.bad_request_detail, detail = detail.clone()),
         AppError::Network => text!(error.network).to_string(),
         AppError::Internal => text!(error.internal).to_string(),

@@ -1,7 +1,7 @@
 //! Marks the first use of each glossary term on a page: `<abbr>` with the expansion, inside
 //! a link to the term's entry on `/glossary`. A use may be inflected ("IP addresses",
-//! "adresses IP", "redes comunitarias"): words are compared as the search compares them,
-//! folded and stemmed in the page's language.
+//! "adresses IP", "redes comunitarias"): words are folded as the search folds them, and in
+//! French and Spanish compared by their Snowball stems with a guard ([`TermPhrase`]).
 
 use crate::domain::html::escape_html;
 use crate::domain::{glossary_href, Lang};
@@ -33,10 +33,10 @@ impl<'a> TermMarker<'a> {
             .iter()
             .map(|term| {
                 (
-                    TermPhrase::new(&term.term, &stemmer),
+                    TermPhrase::new(&term.term, &stemmer, lang),
                     term.expansion
                         .as_ref()
-                        .map(|expansion| TermPhrase::new(expansion, &stemmer)),
+                        .map(|expansion| TermPhrase::new(expansion, &stemmer, lang)),
                 )
             })
             .collect();
@@ -149,10 +149,14 @@ struct TermPhrase {
     /// Terms with two or more capitals (`DNS`, `IPv6`) keep their case in every use; others
     /// match in any case.
     keeps_case: bool,
+    /// Whether a word may differ by more than a plural: by its Snowball stem, in French and
+    /// Spanish. English keeps to plurals, since its stems join verbs to nouns ("resolves"
+    /// and "resolver").
+    by_stem: bool,
 }
 
 impl TermPhrase {
-    fn new(term: &str, stemmer: &WordStemmer) -> Self {
+    fn new(term: &str, stemmer: &WordStemmer, lang: Lang) -> Self {
         let words = words(term, stemmer);
         let written = words
             .iter()
@@ -167,6 +171,7 @@ impl TermPhrase {
             gaps,
             words,
             keeps_case: term.chars().filter(|c| c.is_uppercase()).count() >= 2,
+            by_stem: lang != Lang::En,
         }
     }
 
@@ -196,27 +201,33 @@ impl TermPhrase {
             .min()
     }
 
-    /// Whether `token` is word `j` of the term, or an inflection of it: its plural in `s`
-    /// or `es` ("TLDs", which no stemmer takes for "TLD"), or the same Snowball stem and
-    /// the same word but for its last two letters ("adresses" for "adresse", "réseaux" for
-    /// "réseau", "comunitarias" for "comunitario"; not "chiffres" for "chiffrement").
+    /// Whether `token` is word `j` of the term, or an inflection of it: its plural in `s`,
+    /// `es` or `ies` ("TLDs", which no stemmer takes for "TLD"; "cryptocurrencies"), or in
+    /// French and Spanish the same Snowball stem and the same word but for its last two
+    /// letters ("adresses" for "adresse", "réseaux" for "réseau", "comunitarias" for
+    /// "comunitario"; not "chiffres" for "chiffrement").
     fn is_word(&self, j: usize, token: &Token, text: &str) -> bool {
-        let wanted = &self.words[j];
-        let plural = token
-            .word
-            .strip_prefix(wanted.word.as_str())
-            .is_some_and(|rest| rest == "s" || rest == "es");
-        let same = token.word == wanted.word
+        let (wanted, word) = (&self.words[j].word, &token.word);
+        let plural = word
+            .strip_prefix(wanted.as_str())
+            .is_some_and(|rest| rest == "s" || rest == "es")
+            || wanted
+                .strip_suffix('y')
+                .is_some_and(|stem| word.strip_prefix(stem) == Some("ies"));
+        let same = word == wanted
             || plural
-            || token.stems.related(&wanted.stems) && inflection_of(&token.word, &wanted.word);
+            || self.by_stem
+                && token.stems.related(&self.words[j].stems)
+                && inflection_of(word, wanted);
         if !same || !self.keeps_case {
             return same;
         }
-        // Each capital the glossary writes is a capital in the use too.
+        // A word the glossary writes with capitals is written so in the use, letter for
+        // letter as far as both go ("DoT" is not "DOT"); its other words take any case.
+        let written = &self.written[j];
         let used = &text[token.start as usize..token.end as usize];
-        used.chars()
-            .zip(self.written[j].chars())
-            .all(|(a, b)| !b.is_uppercase() || a.is_uppercase())
+        !written.chars().any(char::is_uppercase)
+            || used.chars().zip(written.chars()).all(|(a, b)| a == b)
     }
 }
 
@@ -248,7 +259,7 @@ mod tests {
     /// The first use of `term` in `text`, on a page in `lang`.
     fn find_in(lang: Lang, text: &str, term: &str) -> Option<(usize, usize)> {
         let stemmer = WordStemmer::new(lang);
-        TermPhrase::new(term, &stemmer).find(text, &tokenize(text, &stemmer), 0)
+        TermPhrase::new(term, &stemmer, lang).find(text, &tokenize(text, &stemmer), 0)
     }
 
     fn find(text: &str, term: &str) -> Option<(usize, usize)> {
@@ -305,8 +316,18 @@ mod tests {
             es("puntos de intercambio", "punto de intercambio"),
             Some((0, 21))
         );
-        // The English page keeps its terms apart from their stem's other words.
+        // English keeps to plurals: its stems join other words to a term.
         assert_eq!(find("the government", "governance"), None);
+        assert_eq!(find("a name resolves", "resolver"), None);
+        assert_eq!(
+            find("two cryptocurrencies", "cryptocurrency"),
+            Some((4, 20))
+        );
+        assert_eq!(
+            find("DoT and DOT", "DOT"),
+            Some((8, 11)),
+            "capitals as written"
+        );
     }
 
     #[test]

@@ -40,15 +40,11 @@ pub const RELATION_PARAM: &str = "relation";
 pub const ISSUE_PATH_PREFIX: &str = "/issues/";
 
 /// Whether `path` (English, without a language prefix) is one of the pages that exist in
-/// every language: the listing, the other site pages and the issue pages. With a trailing
-/// slash too, so that `/fr/map/` is the French 404 as `/map/` is the English one. Feeds,
-/// images, the API and built files have one address, in no language.
+/// every language: the listing, the other site pages and the issue pages. Feeds, images,
+/// the API and built files have one address, in no language; so has each page (the server
+/// redirects `/map/` to `/map`).
 pub fn is_page_path(path: &str) -> bool {
-    let page = match path.strip_suffix('/') {
-        Some(page) if !page.is_empty() => page,
-        _ => path,
-    };
-    SITE_PAGES.contains(&page) || issue_slug_in(page).is_some_and(|slug| !slug.is_empty())
+    SITE_PAGES.contains(&path) || issue_slug_in(path).is_some_and(|slug| !slug.is_empty())
 }
 
 /// The path of an issue's page.
@@ -201,22 +197,16 @@ mod tests {
     }
 
     #[test]
-    fn pages_are_known_with_or_without_a_trailing_slash() {
-        for page in [
-            "/",
-            "/map",
-            "/map/",
-            "/glossary/",
-            "/issues/dns",
-            "/issues/dns/",
-        ] {
+    fn pages_are_known_by_their_one_address() {
+        for page in ["/", "/map", "/glossary", "/issues/dns"] {
             assert!(is_page_path(page), "{page}");
         }
         for other in [
             "/feed.xml",
             "/api/issues",
             "/issues/",
-            "/map//",
+            "/map/",
+            "//",
             "/share/dns.png",
         ] {
             assert!(!is_page_path(other), "{other}");

@@ -27,7 +27,7 @@ pub fn clean_query(raw: &str) -> String {
 /// The terms of a text in order, each with its position and byte range in `text`.
 /// Hyphenated and apostrophised words ("e-mail", "Internet's") give their parts and also
 /// the joined form at the first part's position, so "email" finds "e-mail" and "end to
-/// end" finds "end-to-end". Each term carries its stem in `stemmer`'s language.
+/// end" finds "end-to-end". Each term carries its stems in `stemmer`'s language.
 pub fn tokenize(text: &str, stemmer: &WordStemmer) -> Vec<Token> {
     let token = |word: String, start: usize, end: usize, position: u32| Token {
         stems: stemmer.stems(&written_lowercase(&text[start..end]), &word),
@@ -40,7 +40,8 @@ pub fn tokenize(text: &str, stemmer: &WordStemmer) -> Vec<Token> {
     let mut position = 0u32;
     let mut word = String::new();
     let mut word_start = 0usize;
-    let mut compound: Option<(String, usize, u32, usize)> = None; // joined, start, position, parts
+    // A compound being read: joined form, start, position, parts, end of its last part.
+    let mut compound: Option<(String, usize, u32, usize, usize)> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((index, c)) = chars.next() {
         if is_word_char(c) {
@@ -60,32 +61,40 @@ pub fn tokenize(text: &str, stemmer: &WordStemmer) -> Vec<Token> {
             let end = index;
             tokens.push(token(word.clone(), word_start, end, position));
             match (&mut compound, joins) {
-                (Some((joined, _, _, parts)), _) => {
+                (Some((joined, _, _, parts, last_end)), _) => {
                     joined.push_str(&word);
                     *parts += 1;
+                    *last_end = end;
                 }
-                (None, true) => compound = Some((word.clone(), word_start, position, 1)),
+                (None, true) => compound = Some((word.clone(), word_start, position, 1, end)),
                 (None, false) => {}
-            }
-            if !joins {
-                if let Some((joined, start, at, parts)) = compound.take() {
-                    if parts > 1 {
-                        tokens.push(token(joined, start, end, at));
-                    }
-                }
             }
             position += 1;
             word.clear();
+            if joins {
+                continue;
+            }
+        } else if is_invisible(c) {
+            continue;
+        }
+        // A separator ends a compound, even after a joiner whose word had only combining
+        // marks ("a-\u{301} b" is "a" and "b", as `query_words` reads it).
+        if let Some((joined, start, at, parts, end)) = compound.take() {
+            if parts > 1 {
+                tokens.push(token(joined, start, end, at));
+            }
         }
     }
     if !word.is_empty() {
         let end = text.len();
         tokens.push(token(word.clone(), word_start, end, position));
-        if let Some((mut joined, start, at, parts)) = compound.take() {
+        if let Some((mut joined, start, at, _, _)) = compound.take() {
             joined.push_str(&word);
-            if parts >= 1 {
-                tokens.push(token(joined, start, end, at));
-            }
+            tokens.push(token(joined, start, end, at));
+        }
+    } else if let Some((joined, start, at, parts, end)) = compound.take() {
+        if parts > 1 {
+            tokens.push(token(joined, start, end, at));
         }
     }
     tokens
@@ -253,6 +262,9 @@ mod tests {
             "send e-mail now",
             "Internet’s end-to-end future",
             "dns\u{200B}sec Société",
+            "a-\u{301} b",
+            "a-b-\u{301} c",
+            "x-y-",
         ] {
             let words: Vec<String> = words(text, &WordStemmer::new(Lang::En))
                 .into_iter()

@@ -2,9 +2,10 @@
 //! JavaScript, the JSON API, server functions) and by the search island in the browser, so
 //! both give identical answers for the same query.
 //!
-//! The server prepares a [`SearchIndex`] once at start-up (folded terms with their positions
-//! and byte ranges, the synonym list from `content/glossary.toml`); the browser fetches it
-//! once, the first time the search box is used, and ranks locally on every keystroke.
+//! The server prepares a [`SearchIndex`] per language once at start-up (folded terms with
+//! their stems, positions and byte ranges; the synonyms of that language's glossary); the
+//! browser fetches its page's language once, the first time the search box is used, as
+//! texts it derives the same terms from ([`wire`]), and ranks locally on every keystroke.
 
 mod distance;
 mod fold;

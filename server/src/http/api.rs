@@ -203,7 +203,7 @@ async fn search_index_in(
     request: HeaderMap,
 ) -> Result<Response, ApiError> {
     params.map_err(bad_query)?;
-    let lang = Lang::from_code(&code).ok_or(AppError::PageNotFound)?;
+    let lang = Lang::from_code(&code).ok_or(AppError::LanguageNotFound(code))?;
     Ok(search_data(&api, lang, &request))
 }
 

@@ -61,6 +61,7 @@ pub fn apply(router: Router, limits: &Limits, hsts: bool) -> Router {
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(axum::middleware::from_fn(answer_options))
         .layer(axum::middleware::from_fn(super::error_pages::reject_unusual_targets))
+        .layer(axum::middleware::from_fn(super::trailing_slash::redirect_trailing_slash))
         .layer(axum::middleware::from_fn(refuse_oversized_requests))
         .layer(HandleErrorLayer::new(overload_response))
         .layer(LoadShedLayer::new())

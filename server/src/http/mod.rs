@@ -18,6 +18,7 @@ pub mod share;
 #[cfg(feature = "test-hooks")]
 mod test_hooks;
 mod theme;
+mod trailing_slash;
 
 use std::sync::Arc;
 
