@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use app::content::Catalog;
-use app::domain::{issue_href, share_image_path, urls, Lang};
+use app::domain::{issue_href, search_data_path, share_image_path, urls, Lang};
 use axum::body::{to_bytes, Body};
 use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::Router;
@@ -111,14 +111,12 @@ pub async fn export(
         ("/robots.txt".into(), "robots.txt".into()),
         (urls::FEED_PATH.into(), "feed.xml".into()),
     ];
+    // Each language's search data and share images, a file at its own address.
     for lang in Lang::ALL {
-        let url = format!("/api/search-index/{}", lang.code());
-        let file = url.trim_start_matches('/').to_string();
-        files.push((url, file));
-    }
-    for lang in Lang::ALL {
-        for name in std::iter::once(SITE_IMAGE).chain(catalog.slugs()) {
-            let url = share_image_path(name, lang);
+        let images = std::iter::once(SITE_IMAGE)
+            .chain(catalog.slugs())
+            .map(|name| share_image_path(name, lang));
+        for url in std::iter::once(search_data_path(lang)).chain(images) {
             let file = url.trim_start_matches('/').to_string();
             files.push((url, file));
         }

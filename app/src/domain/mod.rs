@@ -18,7 +18,7 @@ pub use sources::{
 };
 pub use urls::{
     encode_query_value, glossary_href, home_href, icon_src, issue_href, map_href, rfc_url,
-    share_image_path, MapParams,
+    search_data_path, share_image_path, MapParams,
 };
 
 use serde::{Deserialize, Serialize};

@@ -111,6 +111,12 @@ pub fn share_image_path(name: &str, lang: Lang) -> String {
     }
 }
 
+/// Where the browser fetches the search data in `lang` (`/api/search-index/fr`): an address
+/// without a query, so that a static export holds it as a file per language.
+pub fn search_data_path(lang: Lang) -> String {
+    format!("/api/search-index/{}", lang.code())
+}
+
 /// The link to an RFC's page on rfc-editor.org.
 pub fn rfc_url(number: u32) -> String {
     format!("https://www.rfc-editor.org/rfc/rfc{number}")
@@ -222,6 +228,7 @@ mod tests {
         assert_eq!(icon_src("dns"), "/icons/dns.svg");
         assert_eq!(share_image_path("site", Lang::En), "/share/site.png");
         assert_eq!(share_image_path("dns", Lang::Fr), "/share/dns.fr.png");
+        assert_eq!(search_data_path(Lang::Es), "/api/search-index/es");
         assert_eq!(rfc_url(9110), "https://www.rfc-editor.org/rfc/rfc9110");
     }
 }

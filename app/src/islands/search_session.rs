@@ -23,10 +23,6 @@ use web_sys::HtmlFormElement;
 use crate::domain::Lang;
 use crate::interface_text::page_lang;
 
-/// Where the search data is served, followed by the language (a cacheable GET with an
-/// ETag, and a file per language in a static export).
-const SEARCH_INDEX_URL: &str = "/api/search-index/";
-
 type Waiter = Box<dyn FnOnce(Rc<str>)>;
 type Subscriber = Rc<dyn Fn(String)>;
 
@@ -127,7 +123,8 @@ fn when_index_text(then: Waiter) {
 
 #[cfg(feature = "hydrate")]
 async fn fetch_index(lang: Lang) -> Result<String, String> {
-    let url = format!("{SEARCH_INDEX_URL}{}", lang.code());
+    // A cacheable GET with an ETag.
+    let url = crate::domain::search_data_path(lang);
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await
@@ -139,8 +136,11 @@ async fn fetch_index(lang: Lang) -> Result<String, String> {
 }
 
 #[cfg(not(feature = "hydrate"))]
-async fn fetch_index(_: Lang) -> Result<String, String> {
-    Err(format!("{SEARCH_INDEX_URL} is fetched in the browser only"))
+async fn fetch_index(lang: Lang) -> Result<String, String> {
+    Err(format!(
+        "{} is fetched in the browser only",
+        crate::domain::search_data_path(lang)
+    ))
 }
 
 /// A results island came alive on `/`: from now on it ranks every query.
